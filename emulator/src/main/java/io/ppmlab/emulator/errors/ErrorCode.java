@@ -1,0 +1,58 @@
+package io.ppmlab.emulator.errors;
+
+/**
+ * The one catalogue of errors the emulator returns: HTTP status, the Dataverse error code that goes in
+ * {@code error.code}, and a message template ({@link String#format} arguments).
+ */
+public enum ErrorCode {
+    // 400
+    MALFORMED_JSON(400, "0x80048d19", "Error identified in Payload provided by the user for Entity :'%s', For more information on this error please follow this help link https://go.microsoft.com/fwlink/?linkid=2195293  ----> InnerException : Microsoft.OData.ODataException: %s"),
+    UNKNOWN_PROPERTY(400, "0x80048d19", "Error identified in Payload provided by the user for Entity :'%s', For more information on this error please follow this help link https://go.microsoft.com/fwlink/?linkid=2195293  ----> InnerException : Microsoft.OData.ODataException: The property '%s' does not exist on type 'Microsoft.Dynamics.CRM.%s'. Make sure to only use property names that are defined by the type or mark the type as open type."),
+    WRONG_TYPE(400, "0x80048d19", "Error identified in Payload provided by the user for Entity :'%s'  ----> InnerException : Microsoft.OData.ODataException: Cannot convert the literal '%s' to the expected type '%s'."),
+    READ_ONLY_PROPERTY(400, "0x80048d19", "Error identified in Payload provided by the user for Entity :'%s'  ----> InnerException : Microsoft.OData.ODataException: The property '%s' is read-only and cannot be set. %s"),
+    BAD_BIND(400, "0x80048d19", "Error identified in Payload provided by the user for Entity :'%s'  ----> InnerException : Microsoft.OData.ODataException: %s"),
+    REQUIRED_MISSING(400, "0x80044331", "A value for the required column '%s' of table '%s' was not provided."),
+    VALUE_TOO_LONG(400, "0x80044331", "A validation error occurred. The length of the '%s' attribute of the '%s' entity exceeded the maximum allowed length of '%d'."),
+    INVALID_CHOICE(400, "0x8004431a", "%s value %s for %s is not a valid option."),
+    BAD_KEY(400, "0x80060888", "%s"),
+    BAD_QUERY(400, "0x80060888", "%s"),
+    UNSUPPORTED_QUERY_OPTION(400, "0x80060888", "The query parameter %s is not supported"),
+    TOO_MANY_CONDITIONS(400, "0x8004430C", "Number of conditions in query exceeded maximum limit."),
+    BAD_REQUEST(400, "0x80040203", "%s"),
+    // 401 / 403
+    UNAUTHORIZED(401, "", "%s"),
+    PRIVILEGE_DENIED(403, "0x80040220", "%s"),
+    ACCESS_DENIED(403, "0x80048306", "%s"),
+    CANNOT_ACT_ON_BEHALF(403, "0x80040224", "%s"),
+    // 404 / 405
+    RESOURCE_NOT_FOUND(404, "0x80060888", "Resource not found for the segment '%s'."),
+    OBJECT_DOES_NOT_EXIST(404, "0x80040217", "%s With Id = %s Does Not Exist"),
+    RECORD_NOT_FOUND_BY_KEY(404, "0x80060891", "A record with the specified key values does not exist in %s entity"),
+    METHOD_NOT_ALLOWED(405, "0x80060888", "The HTTP method '%s' is not allowed on '%s'."),
+    // 412 / 413 / 415
+    CONCURRENCY_VERSION_MISMATCH(412, "0x80060882", "The version of the existing record doesn't match the RowVersion property provided."),
+    DUPLICATE_RECORD(412, "0x80040237", "A record with matching key values already exists."),
+    REQUEST_TOO_LARGE(413, "0x8005F103", "The request body of %d bytes exceeds the limit of %d bytes."),
+    UNSUPPORTED_MEDIA_TYPE(415, "0x80048d19", "The content type '%s' is not supported; send application/json."),
+    // 500 (never for bad input)
+    INTERNAL(500, "0x80040216", "An unexpected error occurred: %s");
+
+    private final int status;
+    private final String code;
+    private final String template;
+
+    ErrorCode(int status, String code, String template) {
+        this.status = status;
+        this.code = code;
+        this.template = template;
+    }
+
+    public int status() { return status; }
+
+    public String code() { return code; }
+
+    /** An exception carrying this error, with the message template filled in. */
+    public DataverseException error(Object... args) {
+        return new DataverseException(this, String.format(template, args));
+    }
+}

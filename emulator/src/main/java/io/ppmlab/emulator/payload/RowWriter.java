@@ -1,0 +1,106 @@
+package io.ppmlab.emulator.payload;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.ppmlab.emulator.api.Prefer;
+import io.ppmlab.schema.Column;
+import io.ppmlab.schema.ColumnType;
+import io.ppmlab.schema.EntityRef;
+import io.ppmlab.schema.Row;
+import io.ppmlab.schema.Table;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes rows as the Web API does: selected columns (all when none are selected, nulls included), the
+ * primary key always, lookups as {@code _x_value}, {@code @odata.etag} from {@code versionnumber}, and
+ * the annotations the {@code Prefer} header asks for.
+ */
+public final class RowWriter {
+    static final String FORMATTED = "@OData.Community.Display.V1.FormattedValue";
+    static final String LOOKUP_NAME = "@Microsoft.Dynamics.CRM.lookuplogicalname";
+    static final String ASSOCIATED_NAV = "@Microsoft.Dynamics.CRM.associatednavigationproperty";
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** Finds the primary name of a lookup's target, for its formatted value. */
+    public interface NameResolver {
+        Optional<String> primaryName(EntityRef ref);
+    }
+
+    private final NameResolver names;
+
+    public RowWriter(NameResolver names) { this.names = names; }
+
+    /** The ETag of a row: a weak tag over its version number. */
+    public static String etag(Row row) {
+        Object version = row.get("versionnumber");
+        return "W/\"" + (version == null ? 0 : version) + "\"";
+    }
+
+    /** A single row with {@code @odata.context}, as returned by retrieve and create-with-representation. */
+    public String entity(Table table, Row row, List<String> select, Prefer prefer, String baseUrl) {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            String selection = select.isEmpty() ? "" : "(" + String.join(",", select) + ")";
+            g.writeStringField("@odata.context", baseUrl + "$metadata#" + table.entitySetName() + selection + "/$entity");
+            writeFields(g, table, row, select, prefer);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Writes the fields of one row (no braces) into an open object: for entities and collection items. */
+    public void writeFields(JsonGenerator g, Table table, Row row, List<String> select, Prefer prefer) throws IOException {
+        g.writeStringField("@odata.etag", etag(row));
+        Set<String> selected = Set.copyOf(select);
+        for (Column column : table.columns()) {
+            boolean key = column.name().equals(table.primaryIdColumn());
+            String property = column.type() == ColumnType.LOOKUP ? column.lookupProperty() : column.name();
+            if (!key && !selected.isEmpty() && !selected.contains(property) && !selected.contains(column.name())) continue;
+            Object value = key ? row.id() : row.get(column.name());
+            writeValue(g, table, column, property, value, prefer);
+        }
+    }
+
+    private void writeValue(JsonGenerator g, Table table, Column column, String property, Object value, Prefer prefer) throws IOException {
+        if (value == null) {
+            g.writeNullField(property);
+            return;
+        }
+        if (value instanceof EntityRef ref) {
+            if (prefer.wantsAnnotation(FORMATTED.substring(1))) {
+                Optional<String> name = names.primaryName(ref);
+                if (name.isPresent()) g.writeStringField(property + FORMATTED, name.get());
+            }
+            if (prefer.wantsAnnotation(ASSOCIATED_NAV.substring(1))) g.writeStringField(property + ASSOCIATED_NAV, column.name());
+            if (prefer.wantsAnnotation(LOOKUP_NAME.substring(1))) g.writeStringField(property + LOOKUP_NAME, ref.table());
+            g.writeStringField(property, ref.id().toString());
+            return;
+        }
+        if (prefer.wantsAnnotation(FORMATTED.substring(1))) {
+            String formatted = FormattedValues.format(column, value);
+            if (formatted != null) g.writeStringField(property + FORMATTED, formatted);
+        }
+        g.writeFieldName(property);
+        if (value instanceof String s) g.writeString(s);
+        else if (value instanceof Integer i) g.writeNumber(i);
+        else if (value instanceof Long l) g.writeNumber(l);
+        else if (value instanceof BigDecimal d) g.writeNumber(d);
+        else if (value instanceof Boolean b) g.writeBoolean(b);
+        else if (value instanceof Instant t) g.writeString(DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        else g.writeString(value.toString()); // UUID, LocalDate: their toString is the OData literal
+    }
+}

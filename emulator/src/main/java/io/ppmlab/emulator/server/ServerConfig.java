@@ -1,0 +1,34 @@
+package io.ppmlab.emulator.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything the server can be told, with defaults; read from flags and environment in one place
+ * ({@code cli.ServeCommand}).
+ *
+ * @param bind           address to listen on
+ * @param port           port, 0 picks a free one
+ * @param dataDir        where tables, keys and journals live
+ * @param dataset        profile loaded into an empty data directory (e.g. {@code demo}), if any
+ * @param tokenLifetime  lifetime of issued access tokens
+ * @param maxBodyBytes   bodies above this are refused with 413
+ */
+public record ServerConfig(String bind, int port, Path dataDir, Optional<String> dataset,
+                           Duration tokenLifetime, long maxBodyBytes) {
+
+    public static final long DEFAULT_MAX_BODY = 16L * 1024 * 1024;
+
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig("127.0.0.1", 0, dataDir, Optional.empty(), Duration.ofHours(1), DEFAULT_MAX_BODY);
+    }
+
+    public ServerConfig withDataset(String profile) {
+        return new ServerConfig(bind, port, dataDir, Optional.ofNullable(profile), tokenLifetime, maxBodyBytes);
+    }
+
+    public ServerConfig withPort(int p) {
+        return new ServerConfig(bind, p, dataDir, dataset, tokenLifetime, maxBodyBytes);
+    }
+}
