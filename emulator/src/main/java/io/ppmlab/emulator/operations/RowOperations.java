@@ -1,0 +1,149 @@
+package io.ppmlab.emulator.operations;
+
+import io.ppmlab.emulator.api.ApiResponse;
+import io.ppmlab.emulator.api.Caller;
+import io.ppmlab.emulator.api.Prefer;
+import io.ppmlab.emulator.errors.ErrorCode;
+import io.ppmlab.emulator.payload.RowChanges;
+import io.ppmlab.emulator.payload.RowReader;
+import io.ppmlab.emulator.payload.RowWriter;
+import io.ppmlab.emulator.store.Store;
+import io.ppmlab.schema.Column;
+import io.ppmlab.schema.EntityRef;
+import io.ppmlab.schema.Row;
+import io.ppmlab.schema.Table;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Create, retrieve, update (with upsert and conditional headers) and delete of single rows. Takes
+ * values, returns {@link ApiResponse}s; knows nothing of HTTP.
+ */
+public final class RowOperations {
+    private final Store store;
+    private final RowReader reader;
+    private final RowWriter writer;
+    private final SystemColumns system;
+    private final AccessGuard guard;
+
+    public RowOperations(Store store, RowReader reader, RowWriter writer, SystemColumns system, AccessGuard guard) {
+        this.store = store;
+        this.reader = reader;
+        this.writer = writer;
+        this.system = system;
+        this.guard = guard;
+    }
+
+    /** What the caller sent along with the row: body, Prefer, $select and the conditional headers. */
+    public record WriteRequest(byte[] body, Prefer prefer, List<String> select, Optional<String> ifMatch,
+                               Optional<String> ifNoneMatch, String baseUrl,
+                               Function<String, Optional<EntityRef>> references) {}
+
+    public ApiResponse retrieve(Caller caller, Table table, UUID id, List<String> select, Prefer prefer,
+                                Optional<String> ifNoneMatch, String baseUrl) {
+        Row row = existing(table, id);
+        guard.checkRead(caller, table, row);
+        String etag = RowWriter.etag(row);
+        if (ifNoneMatch.isPresent() && ifNoneMatch.get().equals(etag) && prefer.annotationPatterns().isEmpty()) {
+            return new ApiResponse(304, Map.of("ETag", etag), null, null);
+        }
+        return ApiResponse.json(200, writer.entity(table, row, select, prefer, baseUrl), Map.of("ETag", etag));
+    }
+
+    public ApiResponse create(Caller caller, Table table, WriteRequest request) {
+        RowChanges changes = reader.read(table, request.body(), request.references());
+        UUID id = changes.id().orElseGet(UUID::randomUUID);
+        if (store.get(table.logicalName(), id).isPresent()) throw ErrorCode.DUPLICATE_RECORD.error();
+        Row row = system.forCreate(table, id, changes.values(), caller);
+        requireColumns(table, row);
+        guard.checkCreate(caller, table, row);
+        store.put(row);
+        return written(table, row, request, 201);
+    }
+
+    public ApiResponse update(Caller caller, Table table, UUID id, WriteRequest request) {
+        RowChanges changes = reader.read(table, request.body(), request.references());
+        if (changes.id().isPresent() && !changes.id().get().equals(id)) {
+            throw ErrorCode.BAD_REQUEST.error("The key in the body does not match the key in the URL.");
+        }
+        Optional<Row> current = store.get(table.logicalName(), id);
+        if (current.isEmpty()) {
+            if (request.ifMatch().isPresent()) throw notFound(table, id); // If-Match: * forbids the upsert's create
+            Row row = system.forCreate(table, id, changes.values(), caller);
+            requireColumns(table, row);
+            guard.checkCreate(caller, table, row);
+            store.put(row);
+            return written(table, row, request, 201);
+        }
+        Row before = current.get();
+        if (request.ifNoneMatch().filter("*"::equals).isPresent()) throw ErrorCode.DUPLICATE_RECORD.error();
+        checkIfMatch(before, request.ifMatch());
+        Row after = system.forUpdate(table, before, changes.values(), caller);
+        requireColumns(table, after);
+        guard.checkWrite(caller, table, before, after);
+        store.put(after);
+        return written(table, after, request, 200);
+    }
+
+    public ApiResponse delete(Caller caller, Table table, UUID id, Optional<String> ifMatch) {
+        Row row = existing(table, id);
+        checkIfMatch(row, ifMatch);
+        guard.checkDelete(caller, table, row);
+        store.delete(table.logicalName(), id);
+        return ApiResponse.noContent(Map.of());
+    }
+
+    /** GET of one property: {@code {"value": ...}}. */
+    public ApiResponse property(Caller caller, Table table, UUID id, String property, String baseUrl) {
+        Row row = existing(table, id);
+        guard.checkRead(caller, table, row);
+        String body = writer.entity(table, row, List.of(property), Prefer.NONE, baseUrl);
+        return ApiResponse.json(200, PropertyValue.extract(body, table, id, property, baseUrl), Map.of());
+    }
+
+    /** PUT of one property ({@code {"value": ...}}) or DELETE of it (clears the value). */
+    public ApiResponse setProperty(Caller caller, Table table, UUID id, String property, byte[] valueBody, String baseUrl) {
+        Column column = table.column(property).orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.error(property));
+        byte[] body = valueBody == null ? ("{\"" + column.name() + "\":null}").getBytes() : PropertyValue.wrap(valueBody, column.name());
+        WriteRequest request = new WriteRequest(body, Prefer.NONE, List.of(), Optional.of("*"), Optional.empty(), baseUrl, ref -> Optional.empty());
+        update(caller, table, id, request);
+        return ApiResponse.noContent(Map.of());
+    }
+
+    private ApiResponse written(Table table, Row row, WriteRequest request, int representationStatus) {
+        String entityId = request.baseUrl() + table.entitySetName() + "(" + row.id() + ")";
+        if (request.prefer().returnRepresentation()) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Preference-Applied", "return=representation");
+            headers.put("ETag", RowWriter.etag(row));
+            return ApiResponse.json(representationStatus, writer.entity(table, row, request.select(), request.prefer(), request.baseUrl()), headers);
+        }
+        return ApiResponse.noContent(Map.of("OData-EntityId", entityId));
+    }
+
+    private Row existing(Table table, UUID id) {
+        return store.get(table.logicalName(), id).orElseThrow(() -> notFound(table, id));
+    }
+
+    private static RuntimeException notFound(Table table, UUID id) {
+        return ErrorCode.OBJECT_DOES_NOT_EXIST.error(table.logicalName(), id);
+    }
+
+    private static void checkIfMatch(Row row, Optional<String> ifMatch) {
+        if (ifMatch.isEmpty() || ifMatch.get().equals("*")) return;
+        if (!ifMatch.get().equals(RowWriter.etag(row))) throw ErrorCode.CONCURRENCY_VERSION_MISMATCH.error();
+    }
+
+    private static void requireColumns(Table table, Row row) {
+        for (Column c : table.columns()) {
+            if (c.required() && !c.system() && row.get(c.name()) == null && !c.name().equals(table.primaryIdColumn())) {
+                throw ErrorCode.REQUIRED_MISSING.error(c.name(), table.logicalName());
+            }
+        }
+    }
+}
