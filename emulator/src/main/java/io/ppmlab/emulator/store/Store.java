@@ -13,6 +13,10 @@ import java.util.function.Consumer;
  *
  * <p>{@link #apply(List)} is the only write path. Once it returns, the writes are visible to every
  * reader and (for the persisted store) survive the death of the process.
+ *
+ * <p>Every method throws {@link IllegalArgumentException} for a table the schema does not have, and
+ * {@link IllegalStateException} once the store is closed. A batch that fails validation (unknown column,
+ * value of the wrong type) writes nothing.
  */
 public interface Store extends AutoCloseable {
 
@@ -29,6 +33,12 @@ public interface Store extends AutoCloseable {
     void scan(String table, Consumer<Row> visitor);
 
     long count(String table);
+
+    /**
+     * Bytes the table's rows take in this store (keys and encoded values, as the back-end allocates them),
+     * for a storage meter. Not the size of the files, which are sparse and sized for capacity.
+     */
+    long bytesUsed(String table);
 
     @Override
     void close();

@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.ppmlab.datasets.DemoOrganisation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -73,13 +74,13 @@ class AuthenticationAcceptanceTest {
     @Test
     void clientCredentialsIssueATokenForTheApplicationUser() {
         LabHttp.Reply r = lab.http().tokenRequest(Map.of("grant_type", "client_credentials",
-                "client_id", "00000000-0000-0000-0000-00000000a11a", "client_secret", "lab-secret",
+                "client_id", DemoOrganisation.APP_CLIENT_ID.toString(), "client_secret", DemoOrganisation.APP_SECRET,
                 "scope", lab.http().root() + "/.default"));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         String token = r.json().get("access_token").asText();
         assertThat(lab.http().get(token, "WhoAmI()").status()).isEqualTo(200);
         LabHttp.Reply wrong = lab.http().tokenRequest(Map.of("grant_type", "client_credentials",
-                "client_id", "00000000-0000-0000-0000-00000000a11a", "client_secret", "wrong"));
+                "client_id", DemoOrganisation.APP_CLIENT_ID.toString(), "client_secret", "wrong"));
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.json().get("error").asText()).isEqualTo("invalid_client");
     }

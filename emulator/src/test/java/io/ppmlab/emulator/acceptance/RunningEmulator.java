@@ -42,10 +42,11 @@ final class RunningEmulator implements BeforeAllCallback, AfterAllCallback {
 
     String adminToken() { return http.token("admin@contoso.test", "demo"); }
 
-    /** Stops and starts the emulator over the same data directory (on a new port). */
+    /** Stops and starts the emulator over the same data directory and port (tokens name the port as audience). */
     void restart() {
+        int port = emulator.port();
         emulator.close();
-        emulator = Emulator.start(ServerConfig.defaults(dataDir), line -> {});
+        emulator = Emulator.start(ServerConfig.defaults(dataDir).withPort(port), line -> {});
         http = new LabHttp(emulator.port());
     }
 

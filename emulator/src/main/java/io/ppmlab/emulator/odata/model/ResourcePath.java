@@ -1,0 +1,57 @@
+package io.ppmlab.emulator.odata.model;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the path of a request (after {@code /api/data/v9.2/}) addresses. Tables are logical names, never entity
+ * set names; navigations carry the logical name of the table they lead to ({@code principal} for owner-like
+ * lookups, which the executor resolves per row).
+ */
+public sealed interface ResourcePath {
+
+    /** The service root: the service document. */
+    record ServiceDocument() implements ResourcePath {}
+
+    /** {@code $metadata}. */
+    record Metadata() implements ResourcePath {}
+
+    /** {@code $batch}. */
+    record Batch() implements ResourcePath {}
+
+    /** {@code sensei_projects}. */
+    record EntitySet(String table) implements ResourcePath {}
+
+    /** {@code sensei_projects/$count}: a plain-text number. */
+    record EntitySetCount(String table) implements ResourcePath {}
+
+    /** {@code sensei_projects(<id>)} or {@code systemusers(domainname='x')}. */
+    record Entity(String table, Key key) implements ResourcePath {}
+
+    /** {@code sensei_projects(<id>)/sensei_name}, or with {@code /$value} when {@code rawValue}. */
+    record EntityProperty(String table, Key key, String property, boolean rawValue) implements ResourcePath {}
+
+    /**
+     * {@code sensei_programs(<id>)/sensei_project_sensei_program} (collection) or
+     * {@code sensei_projects(<id>)/sensei_program} (single-valued, through a lookup).
+     */
+    record Navigation(String table, Key key, String navigation, String targetTable, boolean collection)
+            implements ResourcePath {}
+
+    /** {@code sensei_programs(<id>)/sensei_project_sensei_program(<childId>)}. */
+    record NavigationEntity(Navigation via, Key targetKey) implements ResourcePath {}
+
+    /** {@code sensei_programs(<id>)/sensei_project_sensei_program/$count}. */
+    record NavigationCount(Navigation via) implements ResourcePath {}
+
+    /**
+     * {@code .../nav/$ref} or {@code .../nav(<childId>)/$ref}: associate or disassociate rows.
+     * {@code targetKey} is present only in the second form.
+     */
+    record Ref(Navigation via, Optional<Key> targetKey) implements ResourcePath {}
+
+    /** An unbound function such as {@code WhoAmI()}; parameter values as written in the URL. */
+    record FunctionCall(String name, Map<String, String> params) implements ResourcePath {
+        public FunctionCall { params = Map.copyOf(params); }
+    }
+}

@@ -1,0 +1,131 @@
+package io.ppmlab.emulator.server;
+
+import io.ppmlab.emulator.auth.AuthSettings;
+import io.ppmlab.emulator.auth.Authenticator;
+import io.ppmlab.emulator.auth.CredentialFile;
+import io.ppmlab.emulator.auth.OpenIdDocuments;
+import io.ppmlab.emulator.auth.SigningKeys;
+import io.ppmlab.emulator.auth.StoredIdentities;
+import io.ppmlab.emulator.auth.TokenIssuer;
+import io.ppmlab.emulator.auth.TokenVerifier;
+import io.ppmlab.emulator.clock.LabClock;
+import io.ppmlab.emulator.odata.ServiceModel;
+import io.ppmlab.emulator.odata.UriParser;
+import io.ppmlab.emulator.operations.AccessGuard;
+import io.ppmlab.emulator.operations.Dispatcher;
+import io.ppmlab.emulator.operations.FunctionOperations;
+import io.ppmlab.emulator.operations.OpenAccess;
+import io.ppmlab.emulator.operations.RowOperations;
+import io.ppmlab.emulator.operations.ScanQueries;
+import io.ppmlab.emulator.operations.StoreKeyResolver;
+import io.ppmlab.emulator.operations.SystemColumns;
+import io.ppmlab.emulator.operations.VersionSequence;
+import io.ppmlab.emulator.payload.RowReader;
+import io.ppmlab.emulator.payload.RowWriter;
+import io.ppmlab.emulator.seed.DatasetLoader;
+import io.ppmlab.emulator.store.ChronicleStore;
+import io.ppmlab.emulator.store.Store;
+import io.ppmlab.emulator.store.StoreOptions;
+import io.ppmlab.schema.Schema;
+import io.ppmlab.schema.SchemaLoader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** The emulator's object graph, built once from a {@link ServerConfig}: dependencies through constructors. */
+public final class Services implements AutoCloseable {
+    private final int port;
+    private final LabClock clock;
+    private final Store store;
+    private final TokenIssuer tokenIssuer;
+    private final OpenIdDocuments openIdDocuments;
+    private final DataverseApi api;
+
+    private Services(int port, LabClock clock, Store store, TokenIssuer tokenIssuer, OpenIdDocuments openIdDocuments, DataverseApi api) {
+        this.port = port;
+        this.clock = clock;
+        this.store = store;
+        this.tokenIssuer = tokenIssuer;
+        this.openIdDocuments = openIdDocuments;
+        this.api = api;
+    }
+
+    static Services open(ServerConfig config, Consumer<String> log) {
+        long started = System.nanoTime();
+        Schema schema = SchemaLoader.loadDefault();
+        LabClock clock = LabClock.system();
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Store store = new ChronicleStore(config.dataDir(), schema, StoreOptions.defaults());
+        try {
+            seedIfEmpty(config, schema, store, log);
+            CredentialFile credentials = CredentialFile.read(config.dataDir())
+                    .orElse(new CredentialFile(UUID.randomUUID(), List.of(), List.of()));
+            int port = config.port() == 0 ? freePort(config.bind()) : config.port();
+            String base = "http://" + config.bind() + ":" + port;
+            AuthSettings settings = AuthSettings.local(base, credentials.tenantId())
+                    .withAudiences("http://localhost:" + port, "http://127.0.0.1:" + port)
+                    .withTokenLifetime(config.tokenLifetime());
+            SigningKeys keys = SigningKeys.loadOrCreate(config.dataDir());
+            StoredIdentities identities = new StoredIdentities(store, credentials);
+            TokenIssuer issuer = new TokenIssuer(keys, identities, settings, clock);
+            Authenticator authenticator = new Authenticator(new TokenVerifier(keys, settings, clock), identities, store);
+
+            ServiceModel model = ServiceModel.of(schema);
+            AccessGuard guard = new OpenAccess();
+            RowWriter writer = new RowWriter(new PrimaryNames(schema, store));
+            VersionSequence versions = new VersionSequence(config.dataDir().resolve("versionnumber"));
+            RowOperations rows = new RowOperations(store, new RowReader(schema), writer, new SystemColumns(store, clock, versions), guard);
+            Dispatcher dispatcher = new Dispatcher(schema, model.documents(), rows, new StoreKeyResolver(store),
+                    new ScanQueries(store, writer, guard), new FunctionOperations(store));
+            DataverseApi api = new DataverseApi(authenticator, new UriParser(model), dispatcher, config.maxBodyBytes());
+            log.accept(String.format("data directory %s opened in %d ms", config.dataDir(), (System.nanoTime() - started) / 1_000_000));
+            return new Services(port, clock, store, issuer, new OpenIdDocuments(keys, settings), api);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            if (e instanceof IOException io) throw new UncheckedIOException(io);
+            throw (RuntimeException) e;
+        }
+    }
+
+    private static void seedIfEmpty(ServerConfig config, Schema schema, Store store, Consumer<String> log) {
+        Optional<String> profile = config.dataset();
+        if (profile.isEmpty() || !DatasetLoader.isEmpty(store)) return;
+        long t0 = System.nanoTime();
+        var organisation = DatasetLoader.build(profile.get(), schema);
+        DatasetLoader.load(organisation, io.ppmlab.datasets.DemoOrganisation.TENANT_ID, store, config.dataDir());
+        log.accept(String.format("loaded dataset '%s': %d rows in %d ms", profile.get(), organisation.rows().size(), (System.nanoTime() - t0) / 1_000_000));
+    }
+
+    private static int freePort(String bind) {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(bind))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int port() { return port; }
+
+    public LabClock clock() { return clock; }
+
+    public Store store() { return store; }
+
+    TokenIssuer tokenIssuer() { return tokenIssuer; }
+
+    OpenIdDocuments openIdDocuments() { return openIdDocuments; }
+
+    DataverseApi api() { return api; }
+
+    @Override
+    public void close() { store.close(); }
+}
