@@ -7,6 +7,7 @@ import io.ppmlab.schema.Schema;
 import io.ppmlab.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
 import org.apache.olingo.commons.api.edm.FullQualifiedName;
@@ -126,10 +127,10 @@ public final class EdmFactory {
     }
 
     /** The relationship name that pairs with a lookup, if exactly one relationship uses it. */
-    private java.util.Optional<String> partnerOf(String child, String lookup, String parent) {
+    private Optional<String> partnerOf(String child, String lookup, String parent) {
         List<Relationship> rs = schema.parentsOf(child).stream()
                 .filter(r -> r.lookupColumn().equals(lookup) && r.referencedTable().equals(parent)).toList();
-        return rs.size() == 1 ? java.util.Optional.of(rs.get(0).schemaName()) : java.util.Optional.empty();
+        return rs.size() == 1 ? Optional.of(rs.get(0).schemaName()) : Optional.empty();
     }
 
     /** The single table a lookup points at, or "" when it is polymorphic or unknown. */

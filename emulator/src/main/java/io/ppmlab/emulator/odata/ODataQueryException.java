@@ -10,6 +10,7 @@ public final class ODataQueryException extends RuntimeException {
     private final String code;
 
     public ODataQueryException(int httpStatus, String code, String message) {
+        // No stack trace: these are expected answers to bad client input, thrown often under load.
         super(message, null, false, false);
         this.httpStatus = httpStatus;
         this.code = code;

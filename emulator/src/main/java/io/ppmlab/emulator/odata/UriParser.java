@@ -57,7 +57,8 @@ public final class UriParser {
      * @throws ODataQueryException when Dataverse would refuse the URL
      */
     public ParsedRequest parse(String pathAfterVersion, String rawQuery) {
-        String path = pathAfterVersion.startsWith("/") ? pathAfterVersion.substring(1) : pathAfterVersion;
+        String given = pathAfterVersion == null ? "" : pathAfterVersion;
+        String path = given.startsWith("/") ? given.substring(1) : given;
         String cacheKey = path + '?' + (rawQuery == null ? "" : rawQuery);
         ParsedRequest hit = cache.get(cacheKey);
         if (hit != null) return hit;

@@ -24,16 +24,16 @@ public final class AccessEvaluator {
             return new Decision.Denied(Decision.DenialKind.MISSING_PRIVILEGE,
                     SecurityMessages.missingPrivilege(reach.identity(), reach.privilegeCount(), row.table(), privilege));
         }
-        List<Reason> first = reasons(reach, held, row, privilege, true);
-        return first.isEmpty()
+        Reason first = firstReason(reach, held, row, privilege);
+        return first == null
                 ? new Decision.Denied(Decision.DenialKind.OUT_OF_REACH, SecurityMessages.outOfReach(reach.identity(), row, privilege))
-                : new Decision.Allowed(first.get(0));
+                : new Decision.Allowed(first);
     }
 
     /** Every reason the check passes, in the order {@link #check} looks for them; empty when it fails. */
     public static List<Reason> reasons(CallerReach reach, RowSecurity row, Privilege privilege) {
         PrivilegeReach held = reach.privilege(row.table(), privilege);
-        return held.held() ? reasons(reach, held, row, privilege, false) : List.of();
+        return held.held() ? allReasons(reach, held, row, privilege) : List.of();
     }
 
     /** The same verdict as {@link #check} without building a reason or a message: for filtering many rows. */
@@ -43,9 +43,9 @@ public final class AccessEvaluator {
         if (held.organization() != null) return true;
         if (ownerReason(reach, held, row.owner()) != null) return true;
         if (row.owningBusinessUnit() != null && held.businessUnits().containsKey(row.owningBusinessUnit())) return true;
-        if (grantsThrough(reach.sharesOn(row.table(), row.rowId()), privilege)) return true;
+        if (firstShare(reach.sharesOn(row.table(), row.rowId()), privilege) != null) return true;
         for (EntityRef parent : row.parents()) {
-            if (grantsThrough(reach.sharesOn(parent.table(), parent.id()), privilege)) return true;
+            if (firstShare(reach.sharesOn(parent.table(), parent.id()), privilege) != null) return true;
         }
         return false;
     }
@@ -66,24 +66,32 @@ public final class AccessEvaluator {
     /** {@code prvReadsensei_project}. */
     public static String privilegeName(Privilege privilege, String table) { return SecurityMessages.privilegeName(privilege, table); }
 
-    private static List<Reason> reasons(CallerReach reach, PrivilegeReach held, RowSecurity row, Privilege p, boolean firstOnly) {
+    /** The hot path: lookups only, stops at the first reason (same order as {@link #allReasons}). */
+    private static Reason firstReason(CallerReach reach, PrivilegeReach held, RowSecurity row, Privilege p) {
+        Reason owned = ownerReason(reach, held, row.owner());
+        if (owned != null) return owned;
+        if (held.organization() != null) return new Reason.OrganizationDepth(held.organization().roleName());
+        Grant g = row.owningBusinessUnit() == null ? null : held.businessUnits().get(row.owningBusinessUnit());
+        if (g != null) return new Reason.RoleDepth(g.roleName(), g.depth(), g.fromBusinessUnit());
+        Share s = firstShare(reach.sharesOn(row.table(), row.rowId()), p);
+        if (s != null) return new Reason.Shared(s.principal(), s.rights(), s.inherited());
+        for (EntityRef parent : row.parents()) {
+            s = firstShare(reach.sharesOn(parent.table(), parent.id()), p);
+            if (s != null) return new Reason.Shared(s.principal(), s.rights(), s.inherited());
+        }
+        return null;
+    }
+
+    private static List<Reason> allReasons(CallerReach reach, PrivilegeReach held, RowSecurity row, Privilege p) {
         Set<Reason> out = new LinkedHashSet<>();
         Reason owned = ownerReason(reach, held, row.owner());
         if (owned != null) out.add(owned);
-        if (firstOnly && !out.isEmpty()) return List.copyOf(out);
-        if (firstOnly) {
-            if (held.organization() != null) return List.of(new Reason.OrganizationDepth(held.organization().roleName()));
-            Grant g = row.owningBusinessUnit() == null ? null : held.businessUnits().get(row.owningBusinessUnit());
-            if (g != null) return List.of(new Reason.RoleDepth(g.roleName(), g.depth(), g.fromBusinessUnit()));
-        } else {
-            for (Grant g : held.grants()) if (g.depth() == Depth.ORGANIZATION) out.add(new Reason.OrganizationDepth(g.roleName()));
-            for (Grant g : held.grants()) if (covers(reach.units(), g, row.owningBusinessUnit())) out.add(new Reason.RoleDepth(g.roleName(), g.depth(), g.fromBusinessUnit()));
+        for (Grant g : held.grants()) if (g.depth() == Depth.ORGANIZATION) out.add(new Reason.OrganizationDepth(g.roleName()));
+        for (Grant g : held.grants()) {
+            if (covers(reach.units(), g, row.owningBusinessUnit())) out.add(new Reason.RoleDepth(g.roleName(), g.depth(), g.fromBusinessUnit()));
         }
-        addShares(out, reach.sharesOn(row.table(), row.rowId()), p, false, firstOnly);
-        for (EntityRef parent : row.parents()) {
-            if (firstOnly && !out.isEmpty()) break;
-            addShares(out, reach.sharesOn(parent.table(), parent.id()), p, true, firstOnly);
-        }
+        addShares(out, reach.sharesOn(row.table(), row.rowId()), p, false);
+        for (EntityRef parent : row.parents()) addShares(out, reach.sharesOn(parent.table(), parent.id()), p, true);
         return List.copyOf(out);
     }
 
@@ -96,16 +104,15 @@ public final class AccessEvaluator {
         };
     }
 
-    private static void addShares(Set<Reason> out, List<Share> shares, Privilege p, boolean viaParent, boolean firstOnly) {
+    private static void addShares(Set<Reason> out, List<Share> shares, Privilege p, boolean viaParent) {
         for (Share s : shares) {
-            if (firstOnly && !out.isEmpty()) return;
             if (s.rights().contains(p)) out.add(new Reason.Shared(s.principal(), s.rights(), s.inherited() || viaParent));
         }
     }
 
-    private static boolean grantsThrough(List<Share> shares, Privilege p) {
-        for (Share s : shares) if (s.rights().contains(p)) return true;
-        return false;
+    private static Share firstShare(List<Share> shares, Privilege p) {
+        for (Share s : shares) if (s.rights().contains(p)) return s;
+        return null;
     }
 
     private static Reason ownerReason(CallerReach reach, PrivilegeReach held, EntityRef owner) {

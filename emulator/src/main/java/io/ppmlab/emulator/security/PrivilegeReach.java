@@ -47,7 +47,7 @@ public record PrivilegeReach(List<Grant> grants, Set<UUID> ownerIds, Map<UUID, G
             switch (g.depth()) {
                 case NONE, USER -> { }
                 case BUSINESS_UNIT -> reach.putIfAbsent(g.fromBusinessUnit(), g);
-                case PARENT_CHILD -> reach.putIfAbsent(g.fromBusinessUnit(), g);
+                case PARENT_CHILD -> units.subtree(g.fromBusinessUnit()).forEach(u -> reach.putIfAbsent(u, g));
                 case ORGANIZATION -> { if (organization == null) organization = g; }
             }
         }
