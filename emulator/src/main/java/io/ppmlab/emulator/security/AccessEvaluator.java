@@ -77,7 +77,7 @@ public final class AccessEvaluator {
         if (s != null) return new Reason.Shared(s.principal(), s.rights(), s.inherited());
         for (EntityRef parent : row.parents()) {
             s = firstShare(reach.sharesOn(parent.table(), parent.id()), p);
-            if (s != null) return new Reason.Shared(s.principal(), s.rights(), s.inherited());
+            if (s != null) return new Reason.Shared(s.principal(), s.rights(), true);
         }
         return null;
     }

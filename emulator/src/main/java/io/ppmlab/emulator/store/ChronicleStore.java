@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * <p>Opening reopens the maps that exist, in place, without loading anything (Chronicle maps the file);
  * tables without a file get one on their first write. Writes are to memory-mapped files, so once
  * {@link #apply} returns they survive a killed process (not a power cut: nothing is fsynced). Only one
- * process may have a data dir open; a second gets {@link IllegalStateException}.
+ * process may have a data dir open; a second gets {@link IllegalStateException}. The files are sparse
+ * by default (sized for capacity, filled as rows arrive): copy a data dir with {@code cp --sparse=always} or {@code tar -S}.
  *
  * <p>Needs the Chronicle JVM flags (root pom, {@code chronicle.jvm.flags}). Thread-safe.
  */
@@ -83,6 +84,8 @@ public final class ChronicleStore implements Store {
     /** Closes every map and records a clean close, so the next open skips recovery. Idempotent. */
     @Override
     public void close() {
+        // The write lock cannot be taken over a read hold: closing from inside a scan would hang forever.
+        if (lifecycle.getReadHoldCount() > 0) throw new IllegalStateException("close() called from inside a store operation");
         Lock w = lifecycle.writeLock();
         w.lock();
         try {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Kills a writing process with SIGKILL and checks that every write it acknowledged is there, intact, when
  * the store is reopened (with recovery, as after any unclean close). Several rounds on one data dir, the
- * first killed while its first map is being created.
+ * first killed before any acknowledgement, most likely while its map is being created.
  */
 class ChronicleStoreCrashTest {
     /** Used when the test JVM was started without them (an IDE run): the root pom's chronicle.jvm.flags. */
@@ -66,7 +66,8 @@ class ChronicleStoreCrashTest {
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("ACK ")) seen.add(Long.parseLong(line.substring(4)));
                 if (acks == 0 && line.equals("OPENED")) {
-                    Thread.sleep(15); // lands inside the first write, which creates the map
+                    // The first write loads Chronicle (~1.5 s) and creates the map: kill somewhere in there.
+                    Thread.sleep(1_200);
                     break;
                 }
                 if (acks > 0 && seen.size() >= acks) break;

@@ -91,6 +91,13 @@ class ChronicleStoreTest extends StoreContract {
     }
 
     @Test
+    void closingFromInsideAScanIsRefusedRatherThanHanging() {
+        store.put(TestRows.project(1));
+        store.scan(PROJECT, r -> assertThatThrownBy(store::close).isInstanceOf(IllegalStateException.class));
+        assertThat(store.count(PROJECT)).isEqualTo(1);
+    }
+
+    @Test
     void largeRowsFit() {
         Row big = TestRows.project(1).with("sensei_description", "é".repeat(1_000_000));
         store.put(big);
