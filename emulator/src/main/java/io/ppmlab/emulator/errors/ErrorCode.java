@@ -24,6 +24,7 @@ public enum ErrorCode {
     PRIVILEGE_DENIED(403, "0x80040220", "%s"),
     ACCESS_DENIED(403, "0x80048306", "%s"),
     CANNOT_ACT_ON_BEHALF(403, "0x80040224", "%s"),
+    PRINCIPAL_PRIVILEGE_DENIED(403, "0x80040231", "%s"),
     // 404 / 405
     RESOURCE_NOT_FOUND(404, "0x80060888", "Resource not found for the segment '%s'."),
     OBJECT_DOES_NOT_EXIST(404, "0x80040217", "%s With Id = %s Does Not Exist"),

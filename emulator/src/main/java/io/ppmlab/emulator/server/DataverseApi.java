@@ -1,5 +1,6 @@
 package io.ppmlab.emulator.server;
 
+import io.ppmlab.emulator.access.Impersonator;
 import io.ppmlab.emulator.api.ApiRequest;
 import io.ppmlab.emulator.api.ApiResponse;
 import io.ppmlab.emulator.api.Caller;
@@ -18,20 +19,22 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The Web API pipeline, read top to bottom: authenticate → check the request envelope → parse → execute.
- * Every failure becomes a Dataverse-shaped response here, in one place; nothing below knows about HTTP.
+ * The Web API pipeline, read top to bottom:
+ * authenticate → impersonate → check the envelope → parse → execute. Every failure becomes a Dataverse-shaped response here, in one place; nothing below knows about HTTP.
  */
 public final class DataverseApi {
     private static final Logger LOG = Logger.getLogger(DataverseApi.class.getName());
     private static final Set<String> VERSIONS = Set.of("v9.0", "v9.1", "v9.2");
 
     private final Authenticator authenticator;
+    private final Impersonator impersonator;
     private final UriParser parser;
     private final Dispatcher dispatcher;
     private final long maxBodyBytes;
 
-    public DataverseApi(Authenticator authenticator, UriParser parser, Dispatcher dispatcher, long maxBodyBytes) {
+    public DataverseApi(Authenticator authenticator, Impersonator impersonator, UriParser parser, Dispatcher dispatcher, long maxBodyBytes) {
         this.authenticator = authenticator;
+        this.impersonator = impersonator;
         this.parser = parser;
         this.dispatcher = dispatcher;
         this.maxBodyBytes = maxBodyBytes;
@@ -41,6 +44,8 @@ public final class DataverseApi {
         try {
             // 1. authenticate: no valid token, no data
             Caller caller = authenticator.authenticate(request.header("Authorization"));
+            // 1b. impersonation (CallerObjectId / MSCRMCallerID): needs prvActOnBehalfOfAnotherUser
+            caller = impersonator.apply(caller, request);
             // 2. envelope: version, body size and media type, before any parsing
             checkEnvelope(request);
             // 3. parse the URL into our request model

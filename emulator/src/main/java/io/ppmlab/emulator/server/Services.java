@@ -1,5 +1,11 @@
 package io.ppmlab.emulator.server;
 
+import io.ppmlab.emulator.access.Impersonator;
+import io.ppmlab.emulator.access.SecurityGuard;
+import io.ppmlab.emulator.access.SecurityModelLoader;
+import io.ppmlab.emulator.access.SecurityState;
+import io.ppmlab.emulator.access.SecurityTablesWatch;
+import io.ppmlab.roles.RoleCatalog;
 import io.ppmlab.emulator.auth.AuthSettings;
 import io.ppmlab.emulator.auth.Authenticator;
 import io.ppmlab.emulator.auth.CredentialFile;
@@ -11,10 +17,8 @@ import io.ppmlab.emulator.auth.TokenVerifier;
 import io.ppmlab.emulator.clock.LabClock;
 import io.ppmlab.emulator.odata.ServiceModel;
 import io.ppmlab.emulator.odata.UriParser;
-import io.ppmlab.emulator.operations.AccessGuard;
 import io.ppmlab.emulator.operations.Dispatcher;
 import io.ppmlab.emulator.operations.FunctionOperations;
-import io.ppmlab.emulator.operations.OpenAccess;
 import io.ppmlab.emulator.operations.RowOperations;
 import io.ppmlab.emulator.operations.ScanQueries;
 import io.ppmlab.emulator.operations.StoreKeyResolver;
@@ -65,7 +69,7 @@ public final class Services implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Store store = new ChronicleStore(config.dataDir(), schema, StoreOptions.defaults());
+        SecurityTablesWatch store = new SecurityTablesWatch(new ChronicleStore(config.dataDir(), schema, StoreOptions.defaults()));
         try {
             seedIfEmpty(config, schema, store, log);
             CredentialFile credentials = CredentialFile.read(config.dataDir())
@@ -81,13 +85,15 @@ public final class Services implements AutoCloseable {
             Authenticator authenticator = new Authenticator(new TokenVerifier(keys, settings, clock), identities, store);
 
             ServiceModel model = ServiceModel.of(schema);
-            AccessGuard guard = new OpenAccess();
+            SecurityState security = new SecurityState(store, new SecurityModelLoader(RoleCatalog.loadDefault()));
+            store.notify(security);
+            SecurityGuard guard = new SecurityGuard(schema, security, store);
             RowWriter writer = new RowWriter(new PrimaryNames(schema, store));
             VersionSequence versions = new VersionSequence(config.dataDir().resolve("versionnumber"));
             RowOperations rows = new RowOperations(store, new RowReader(schema), writer, new SystemColumns(store, clock, versions), guard);
             Dispatcher dispatcher = new Dispatcher(schema, model.documents(), rows, new StoreKeyResolver(store),
                     new ScanQueries(store, writer, guard), new FunctionOperations(store));
-            DataverseApi api = new DataverseApi(authenticator, new UriParser(model), dispatcher, config.maxBodyBytes());
+            DataverseApi api = new DataverseApi(authenticator, new Impersonator(security, identities, store), new UriParser(model), dispatcher, config.maxBodyBytes());
             log.accept(String.format("data directory %s opened in %d ms", config.dataDir(), (System.nanoTime() - started) / 1_000_000));
             return new Services(port, clock, store, issuer, new OpenIdDocuments(keys, settings), api);
         } catch (IOException | RuntimeException e) {

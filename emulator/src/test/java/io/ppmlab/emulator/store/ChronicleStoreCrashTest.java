@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,6 +44,9 @@ class ChronicleStoreCrashTest {
         int[] acksBeforeKill = {0, 150, 600, 1500};
         for (int round = 0; round < acksBeforeKill.length; round++) {
             acked.addAll(runAndKill(round * 10_000_000L, acksBeforeKill[round]));
+            Path tables = dataDir.resolve("tables");
+            System.out.printf("round %d killed after %d acks; half-built map left: %s, map file: %s%n", round, acked.size(),
+                    Files.exists(tables.resolve(PROJECT + ".cmap.creating")), Files.exists(tables.resolve(PROJECT + ".cmap")));
 
             try (ChronicleStore reopened = new ChronicleStore(dataDir, TestSchema.standard(), CrashWriter.OPTIONS)) {
                 for (long n : acked) {
@@ -57,7 +61,7 @@ class ChronicleStoreCrashTest {
         }
     }
 
-    /** Starts a writer, waits for {@code acks} acknowledgements (0: just for it to open), kills it. */
+    /** Starts a writer, waits for {@code acks} acknowledgements (0: just for it to warm up), kills it. */
     private List<Long> runAndKill(long base, int acks) throws Exception {
         Process child = startWriter(base);
         List<Long> seen = new ArrayList<>();
@@ -65,9 +69,9 @@ class ChronicleStoreCrashTest {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("ACK ")) seen.add(Long.parseLong(line.substring(4)));
-                if (acks == 0 && line.equals("OPENED")) {
-                    // The first write loads Chronicle (~1.5 s) and creates the map: kill somewhere in there.
-                    Thread.sleep(1_200);
+                if (acks == 0 && line.equals("WARM")) {
+                    // Chronicle is loaded; the first project write now creates that map (~30 ms): kill in there.
+                    Thread.sleep(10);
                     break;
                 }
                 if (acks > 0 && seen.size() >= acks) break;

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The child process of {@link ChronicleStoreCrashTest}: opens a store, prints {@code OPENED}, then writes
- * project rows {@code base, base + 1, ...} from a few threads, printing {@code ACK <n>} once the write of
- * row {@code n} has returned, until it is killed. Args: data dir, base, threads.
+ * The child process of {@link ChronicleStoreCrashTest}: opens a store, writes one program row (which loads
+ * Chronicle) and prints {@code WARM}, then writes project rows {@code base, base + 1, ...} from a few
+ * threads, printing {@code ACK <n>} once the write of row {@code n} has returned, until it is killed.
+ * Args: data dir, base, threads.
  */
 public final class CrashWriter {
     static final StoreOptions OPTIONS = new StoreOptions(10_000, Map.of(), 256, 10, true);
@@ -23,7 +24,8 @@ public final class CrashWriter {
         int threads = Integer.parseInt(args[2]);
         // Never closed: the parent kills this process, and a clean close is exactly what is not under test.
         Store store = new ChronicleStore(dataDir, TestSchema.standard(), OPTIONS);
-        say("OPENED");
+        store.put(TestRows.named(TestSchema.PROGRAM, "warm-up"));
+        say("WARM");
         List<Thread> writers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             long first = base + t * 1_000_000L;

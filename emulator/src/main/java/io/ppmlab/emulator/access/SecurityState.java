@@ -1,0 +1,50 @@
+package io.ppmlab.emulator.access;
+
+import io.ppmlab.emulator.api.Caller;
+import io.ppmlab.emulator.security.CallerReach;
+import io.ppmlab.emulator.security.Impersonation;
+import io.ppmlab.emulator.security.ReachCache;
+import io.ppmlab.emulator.security.SecurityModel;
+import io.ppmlab.emulator.store.Store;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The current {@link SecurityModel} and the per-user reach cache. A write to a security table marks the
+ * model stale; the next request rebuilds it once (a new version invalidates every cached reach).
+ */
+public final class SecurityState {
+    private final Store store;
+    private final SecurityModelLoader loader;
+    private final ReachCache reaches = new ReachCache();
+    private final AtomicLong versions = new AtomicLong();
+    private final AtomicBoolean stale = new AtomicBoolean(true);
+    private volatile SecurityModel model;
+
+    public SecurityState(Store store, SecurityModelLoader loader) {
+        this.store = store;
+        this.loader = loader;
+    }
+
+    public void invalidate() { stale.set(true); }
+
+    public SecurityModel model() {
+        if (stale.get()) {
+            synchronized (this) {
+                if (stale.getAndSet(false)) model = loader.load(store, versions.incrementAndGet());
+            }
+        }
+        return model;
+    }
+
+    /** The caller's reach; when impersonating, the intersection with the real caller's privileges. */
+    public CallerReach reach(Caller caller) {
+        SecurityModel m = model();
+        CallerReach acting = reaches.reachOf(m, caller.userId());
+        if (caller.realCaller().isEmpty()) return acting;
+        return Impersonation.intersect(reaches.reachOf(m, caller.realCaller().get()), acting);
+    }
+
+    public CallerReach reachOf(java.util.UUID userId) { return reaches.reachOf(model(), userId); }
+}

@@ -1,0 +1,43 @@
+package io.ppmlab.emulator.access;
+
+import io.ppmlab.emulator.store.Mutation;
+import io.ppmlab.emulator.store.Store;
+import io.ppmlab.schema.Row;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** A store decorator that marks the security model stale whenever a security table is written. */
+public final class SecurityTablesWatch implements Store {
+    private final Store delegate;
+    private volatile SecurityState state;
+
+    public SecurityTablesWatch(Store delegate) { this.delegate = delegate; }
+
+    public void notify(SecurityState state) { this.state = state; }
+
+    @Override
+    public void apply(List<Mutation> mutations) {
+        delegate.apply(mutations);
+        SecurityState s = state;
+        if (s == null) return;
+        for (Mutation m : mutations) {
+            if (SecurityModelLoader.TABLES.contains(m.table())) {
+                s.invalidate();
+                return;
+            }
+        }
+    }
+
+    @Override public Optional<Row> get(String table, UUID id) { return delegate.get(table, id); }
+
+    @Override public void scan(String table, Consumer<Row> visitor) { delegate.scan(table, visitor); }
+
+    @Override public long count(String table) { return delegate.count(table); }
+
+    @Override public long bytesUsed(String table) { return delegate.bytesUsed(table); }
+
+    @Override public void close() { delegate.close(); }
+}
