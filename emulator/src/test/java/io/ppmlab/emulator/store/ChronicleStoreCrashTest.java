@@ -1,5 +1,6 @@
 package io.ppmlab.emulator.store;
 
+import io.ppmlab.schema.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Kills a writing process with SIGKILL and checks that every write it acknowledged is there, intact, when
- * the store is reopened (with recovery, as after any unclean close). Several rounds on one data dir, the
- * first killed before any acknowledgement, most likely while its map is being created.
+ * the store is reopened (with recovery, as after any unclean close): several rounds on one data dir, and
+ * kills timed to land while a map is being created.
  */
 class ChronicleStoreCrashTest {
     /** Used when the test JVM was started without them (an IDE run): the root pom's chronicle.jvm.flags. */
@@ -41,37 +42,58 @@ class ChronicleStoreCrashTest {
     @Timeout(300)
     void everyAcknowledgedWriteSurvivesSigkill() throws Exception {
         Set<Long> acked = new HashSet<>();
-        int[] acksBeforeKill = {0, 150, 600, 1500};
+        int[] acksBeforeKill = {150, 600, 1500};
         for (int round = 0; round < acksBeforeKill.length; round++) {
-            acked.addAll(runAndKill(round * 10_000_000L, acksBeforeKill[round]));
-            Path tables = dataDir.resolve("tables");
-            System.out.printf("round %d killed after %d acks; half-built map left: %s, map file: %s%n", round, acked.size(),
-                    Files.exists(tables.resolve(PROJECT + ".cmap.creating")), Files.exists(tables.resolve(PROJECT + ".cmap")));
+            acked.addAll(runAndKill(dataDir, round * 10_000_000L, acksBeforeKill[round], 0));
+            assertAckedRowsIntact(dataDir, acked);
+        }
+    }
 
-            try (ChronicleStore reopened = new ChronicleStore(dataDir, TestSchema.standard(), CrashWriter.OPTIONS)) {
-                for (long n : acked) {
-                    assertThat(reopened.get(PROJECT, TestRows.project(n).id()))
-                            .as("acked row %d after round %d", n, round).contains(TestRows.project(n));
-                }
-                // Rows written but not yet acked may be there too; whatever is there must decode.
-                long[] scanned = {0};
-                reopened.scan(PROJECT, r -> scanned[0]++);
-                assertThat(scanned[0]).isEqualTo(reopened.count(PROJECT)).isGreaterThanOrEqualTo(acked.size());
+    /** Kills the writer a little after its warm-up: around the creation of the project map (~30–80 ms). */
+    @Test
+    @Timeout(300)
+    void aKillWhileAMapIsBeingCreatedLeavesAUsableStore() throws Exception {
+        for (int delay : new int[] {15, 35, 60}) {
+            Path dir = dataDir.resolve("delay-" + delay);
+            List<Long> acked = runAndKill(dir, 0, 0, delay);
+            Path tables = dir.resolve("tables");
+            System.out.printf("killed %d ms after warm-up: %d acks, half-built map left: %s, map file: %s%n", delay,
+                    acked.size(), Files.exists(tables.resolve(PROJECT + ".cmap.creating")),
+                    Files.exists(tables.resolve(PROJECT + ".cmap")));
+            assertAckedRowsIntact(dir, new HashSet<>(acked));
+            try (ChronicleStore reopened = new ChronicleStore(dir, TestSchema.standard(), CrashWriter.OPTIONS)) {
+                Row after = TestRows.project(99_999_999L);
+                reopened.put(after);
+                assertThat(reopened.get(PROJECT, after.id())).contains(after);
             }
         }
     }
 
-    /** Starts a writer, waits for {@code acks} acknowledgements (0: just for it to warm up), kills it. */
-    private List<Long> runAndKill(long base, int acks) throws Exception {
-        Process child = startWriter(base);
+    private static void assertAckedRowsIntact(Path dir, Set<Long> acked) {
+        try (ChronicleStore reopened = new ChronicleStore(dir, TestSchema.standard(), CrashWriter.OPTIONS)) {
+            for (long n : acked) {
+                assertThat(reopened.get(PROJECT, TestRows.project(n).id())).as("acked row %d", n).contains(TestRows.project(n));
+            }
+            // Rows written but not yet acked may be there too; whatever is there must decode.
+            long[] scanned = {0};
+            reopened.scan(PROJECT, r -> scanned[0]++);
+            assertThat(scanned[0]).isEqualTo(reopened.count(PROJECT)).isGreaterThanOrEqualTo(acked.size());
+        }
+    }
+
+    /**
+     * Starts a writer on {@code dir} and kills it once it has acknowledged {@code acks} rows, or (acks 0)
+     * {@code delayMillis} after its warm-up.
+     */
+    private List<Long> runAndKill(Path dir, long base, int acks, int delayMillis) throws Exception {
+        Process child = startWriter(dir, base);
         List<Long> seen = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("ACK ")) seen.add(Long.parseLong(line.substring(4)));
                 if (acks == 0 && line.equals("WARM")) {
-                    // Chronicle is loaded; the first project write now creates that map (~30 ms): kill in there.
-                    Thread.sleep(10);
+                    Thread.sleep(delayMillis);
                     break;
                 }
                 if (acks > 0 && seen.size() >= acks) break;
@@ -86,7 +108,7 @@ class ChronicleStoreCrashTest {
         return seen;
     }
 
-    private Process startWriter(long base) throws IOException {
+    private Process startWriter(Path dir, long base) throws IOException {
         String tmp = System.getProperty("java.io.tmpdir");
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -97,7 +119,7 @@ class ChronicleStoreCrashTest {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(CrashWriter.class.getName());
-        cmd.add(dataDir.toString());
+        cmd.add(dir.toString());
         cmd.add(Long.toString(base));
         cmd.add("2");
         return new ProcessBuilder(cmd).redirectError(errorLog(base).toFile()).start();

@@ -1,0 +1,164 @@
+package io.ppmlab.emulator.query.index;
+
+import io.ppmlab.schema.Column;
+import io.ppmlab.schema.ColumnType;
+import io.ppmlab.schema.EntityRef;
+import io.ppmlab.schema.Row;
+import io.ppmlab.schema.Table;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The secondary indexes of one table: every row id in id order, and for each indexed column a map from value to
+ * the ids holding it. Indexed: owner, owning business unit, every other lookup except the audit and owning-user/
+ * team copies of the owner, and statecode/statuscode. Only {@link IndexedStore} changes it, one writer at a time;
+ * readers never lock.
+ */
+public final class TableIndex {
+    /** Lookups that repeat the owner or only record who wrote the row: rarely filtered, costly to keep. */
+    private static final Set<String> SKIPPED = Set.of("createdby", "modifiedby", "createdonbehalfby",
+            "modifiedonbehalfby", "owninguser", "owningteam");
+
+    private final Table table;
+    private final List<Column> columns;
+    private final Map<String, Integer> positions = new HashMap<>();
+    private final List<ConcurrentHashMap<Object, IdSet>> buckets = new ArrayList<>();
+    private final IdSet all = new IdSet();
+    /** Indexed values per row, so that a write removes the old entries without reading the old row. */
+    private final ConcurrentHashMap<UUID, Object[]> keysByRow = new ConcurrentHashMap<>();
+
+    TableIndex(Table table) {
+        this.table = table;
+        List<Column> cols = new ArrayList<>();
+        for (Column c : table.columns()) {
+            boolean lookup = c.type() == ColumnType.LOOKUP && !SKIPPED.contains(c.name());
+            boolean state = c.name().equals("statecode") || c.name().equals("statuscode");
+            if (lookup || state) {
+                positions.put(c.name(), cols.size());
+                cols.add(c);
+                buckets.add(new ConcurrentHashMap<>());
+            }
+        }
+        this.columns = List.copyOf(cols);
+    }
+
+    /** Whether an indexed column of this name exists. */
+    public boolean indexed(String column) { return positions.containsKey(column); }
+
+    public Table table() { return table; }
+
+    public int size() { return all.size(); }
+
+    /** Every row id of the table. */
+    public IdSet all() { return all; }
+
+    /** Ids of rows whose {@code column} holds {@code value} (a lookup's target id, a choice's number). */
+    public IdSet bucket(String column, Object value) {
+        Integer pos = positions.get(column);
+        if (pos == null) throw new IllegalArgumentException(table.logicalName() + "." + column + " is not indexed");
+        Object key = key(columns.get(pos), value);
+        if (key == null) return IdSet.EMPTY;
+        IdSet set = buckets.get(pos).get(key);
+        return set == null ? IdSet.EMPTY : set;
+    }
+
+    /** The buckets of several values, with their total size (what the planner compares). */
+    public List<IdSet> buckets(String column, Collection<?> values) {
+        List<IdSet> out = new ArrayList<>(values.size());
+        for (Object v : values) {
+            IdSet s = bucket(column, v);
+            if (s.size() > 0) out.add(s);
+        }
+        return out;
+    }
+
+    /** The index key of a value: lookups and GUIDs by id, numbers as Integer; null when it cannot be one. */
+    static Object key(Column column, Object value) {
+        if (value == null) return null;
+        if (value instanceof EntityRef ref) return ref.id();
+        if (value instanceof UUID) return value;
+        if (column.type() == ColumnType.CHOICE || column.type() == ColumnType.INT) {
+            if (value instanceof Number n) {
+                long l = n.longValue();
+                if (l != (int) l || (n instanceof java.math.BigDecimal d && d.stripTrailingZeros().scale() > 0)) return null;
+                return (int) l;
+            }
+            return null;
+        }
+        return value;
+    }
+
+    // --- writes: only IndexedStore calls these, holding its write lock ---
+
+    void load(Row row) {
+        Object[] keys = keysOf(row);
+        for (int i = 0; i < keys.length; i++) if (keys[i] != null) bucketFor(i, keys[i]).add(row.id());
+        all.add(row.id());
+        keysByRow.put(row.id(), keys);
+    }
+
+    /** Adds the new row's entries before the store write, so that a concurrent reader sees a superset. */
+    Object[] provisional(Row row) {
+        Object[] keys = keysOf(row);
+        for (int i = 0; i < keys.length; i++) if (keys[i] != null) bucketFor(i, keys[i]).add(row.id());
+        all.add(row.id());
+        return keys;
+    }
+
+    /** After the write: {@code finalRow} is the row's state (null when deleted); drops every stale entry. */
+    void settle(UUID id, Row finalRow, List<Object[]> provisional) {
+        Object[] keep = finalRow == null ? null : keysOf(finalRow);
+        Object[] old = keysByRow.get(id);
+        List<Object[]> candidates = new ArrayList<>(provisional);
+        if (old != null) candidates.add(old);
+        for (Object[] keys : candidates) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != null && (keep == null || !Objects.equals(keys[i], keep[i]))) removeFrom(i, keys[i], id);
+            }
+        }
+        if (keep == null) {
+            all.remove(id);
+            keysByRow.remove(id);
+        } else {
+            for (int i = 0; i < keep.length; i++) if (keep[i] != null) bucketFor(i, keep[i]).add(id);
+            all.add(id);
+            keysByRow.put(id, keep);
+        }
+    }
+
+    /** The write failed: back to the state before {@link #provisional}. */
+    void rollback(UUID id, List<Object[]> provisional) {
+        Object[] old = keysByRow.get(id);
+        for (Object[] keys : provisional) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != null && (old == null || !Objects.equals(keys[i], old[i]))) removeFrom(i, keys[i], id);
+            }
+        }
+        if (old == null) all.remove(id);
+    }
+
+    private Object[] keysOf(Row row) {
+        Object[] keys = new Object[columns.size()];
+        for (int i = 0; i < keys.length; i++) keys[i] = key(columns.get(i), row.get(columns.get(i).name()));
+        return keys;
+    }
+
+    private IdSet bucketFor(int position, Object key) {
+        return buckets.get(position).computeIfAbsent(key, k -> new IdSet());
+    }
+
+    private void removeFrom(int position, Object key, UUID id) {
+        IdSet set = buckets.get(position).get(key);
+        if (set == null) return;
+        set.remove(id);
+        if (set.size() == 0) buckets.get(position).remove(key, set);
+    }
+}
