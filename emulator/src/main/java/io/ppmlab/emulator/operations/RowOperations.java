@@ -7,6 +7,7 @@ import io.ppmlab.emulator.errors.ErrorCode;
 import io.ppmlab.emulator.payload.RowChanges;
 import io.ppmlab.emulator.payload.RowReader;
 import io.ppmlab.emulator.payload.RowWriter;
+import io.ppmlab.emulator.store.Mutation;
 import io.ppmlab.emulator.store.Store;
 import io.ppmlab.schema.Column;
 import io.ppmlab.schema.EntityRef;
@@ -30,8 +31,10 @@ public final class RowOperations {
     private final RowWriter writer;
     private final SystemColumns system;
     private final AccessGuard guard;
+    private final WriteRules rules;
 
-    public RowOperations(Store store, RowReader reader, RowWriter writer, SystemColumns system, AccessGuard guard) {
+    public RowOperations(Store store, RowReader reader, RowWriter writer, SystemColumns system, AccessGuard guard, WriteRules rules) {
+        this.rules = rules;
         this.store = store;
         this.reader = reader;
         this.writer = writer;
@@ -59,11 +62,7 @@ public final class RowOperations {
         RowChanges changes = reader.read(table, request.body(), request.references());
         UUID id = changes.id().orElseGet(UUID::randomUUID);
         if (store.get(table.logicalName(), id).isPresent()) throw ErrorCode.DUPLICATE_RECORD.error();
-        Row row = system.forCreate(table, id, changes.values(), caller);
-        requireColumns(table, row);
-        guard.checkCreate(caller, table, row);
-        store.put(row);
-        return written(table, row, request, 201);
+        return insert(caller, table, id, changes, request);
     }
 
     public ApiResponse update(Caller caller, Table table, UUID id, WriteRequest request) {
@@ -74,11 +73,7 @@ public final class RowOperations {
         Optional<Row> current = store.get(table.logicalName(), id);
         if (current.isEmpty()) {
             if (request.ifMatch().isPresent()) throw notFound(table, id); // If-Match: * forbids the upsert's create
-            Row row = system.forCreate(table, id, changes.values(), caller);
-            requireColumns(table, row);
-            guard.checkCreate(caller, table, row);
-            store.put(row);
-            return written(table, row, request, 201);
+            return insert(caller, table, id, changes, request);
         }
         Row before = current.get();
         if (request.ifNoneMatch().filter("*"::equals).isPresent()) throw ErrorCode.DUPLICATE_RECORD.error();
@@ -86,15 +81,30 @@ public final class RowOperations {
         Row after = system.forUpdate(table, before, changes.values(), caller);
         requireColumns(table, after);
         guard.checkWrite(caller, table, before, after);
-        store.put(after);
+        store.apply(with(new Mutation.Put(after), rules.alongside(caller, table, Optional.of(before), after)));
         return written(table, after, request, 200);
+    }
+
+    private ApiResponse insert(Caller caller, Table table, UUID id, RowChanges changes, WriteRequest request) {
+        Row row = rules.beforeCreate(caller, table, system.forCreate(table, id, changes.values(), caller));
+        requireColumns(table, row);
+        guard.checkCreate(caller, table, row);
+        store.apply(with(new Mutation.Put(row), rules.alongside(caller, table, Optional.empty(), row)));
+        return written(table, row, request, 201);
+    }
+
+    private static List<Mutation> with(Mutation first, List<Mutation> more) {
+        List<Mutation> all = new java.util.ArrayList<>(1 + more.size());
+        all.add(first);
+        all.addAll(more);
+        return all;
     }
 
     public ApiResponse delete(Caller caller, Table table, UUID id, Optional<String> ifMatch) {
         Row row = existing(table, id);
         checkIfMatch(row, ifMatch);
         guard.checkDelete(caller, table, row);
-        store.delete(table.logicalName(), id);
+        store.apply(with(new Mutation.Delete(table.logicalName(), id), rules.onDelete(caller, table, row)));
         return ApiResponse.noContent(Map.of());
     }
 

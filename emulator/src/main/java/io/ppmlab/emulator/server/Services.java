@@ -24,6 +24,7 @@ import io.ppmlab.emulator.operations.ScanQueries;
 import io.ppmlab.emulator.operations.StoreKeyResolver;
 import io.ppmlab.emulator.operations.SystemColumns;
 import io.ppmlab.emulator.operations.VersionSequence;
+import io.ppmlab.emulator.operations.WriteRules;
 import io.ppmlab.emulator.payload.RowReader;
 import io.ppmlab.emulator.payload.RowWriter;
 import io.ppmlab.emulator.seed.DatasetLoader;
@@ -90,7 +91,7 @@ public final class Services implements AutoCloseable {
             SecurityGuard guard = new SecurityGuard(schema, security, store);
             RowWriter writer = new RowWriter(new PrimaryNames(schema, store));
             VersionSequence versions = new VersionSequence(config.dataDir().resolve("versionnumber"));
-            RowOperations rows = new RowOperations(store, new RowReader(schema), writer, new SystemColumns(store, clock, versions), guard);
+            RowOperations rows = new RowOperations(store, new RowReader(schema), writer, new SystemColumns(store, clock, versions), guard, WriteRules.NONE);
             Dispatcher dispatcher = new Dispatcher(schema, model.documents(), rows, new StoreKeyResolver(store),
                     new ScanQueries(store, writer, guard), new FunctionOperations(store));
             DataverseApi api = new DataverseApi(authenticator, new Impersonator(security, identities, store), new UriParser(model), dispatcher, config.maxBodyBytes());
