@@ -54,14 +54,14 @@ public final class ChronicleStore implements Store {
 
     @Override
     public Optional<Row> get(String table, UUID id) {
-        return read(() -> table(table).get(id));
+        return whileOpen(() -> table(table).get(id));
     }
 
     /** Validates the whole batch, then writes it in order. The single write path: a journal goes here. */
     @Override
     public void apply(List<Mutation> mutations) {
         List<EncodedMutation> batch = codecs.encode(mutations);
-        read(() -> {
+        whileOpen(() -> {
             for (EncodedMutation m : batch) tables.get(m.table()).write(m);
             return null;
         });
@@ -69,17 +69,17 @@ public final class ChronicleStore implements Store {
 
     @Override
     public void scan(String table, Consumer<Row> visitor) {
-        read(() -> {
+        whileOpen(() -> {
             table(table).scan(visitor);
             return null;
         });
     }
 
     @Override
-    public long count(String table) { return read(() -> table(table).count()); }
+    public long count(String table) { return whileOpen(() -> table(table).count()); }
 
     @Override
-    public long bytesUsed(String table) { return read(() -> table(table).bytesUsed()); }
+    public long bytesUsed(String table) { return whileOpen(() -> table(table).bytesUsed()); }
 
     /** Closes every map and records a clean close, so the next open skips recovery. Idempotent. */
     @Override
@@ -103,7 +103,7 @@ public final class ChronicleStore implements Store {
         return tables.get(name);
     }
 
-    private <T> T read(Supplier<T> op) {
+    private <T> T whileOpen(Supplier<T> op) {
         Lock r = lifecycle.readLock();
         r.lock();
         try {

@@ -1,0 +1,70 @@
+package io.ppmlab.emulator.query.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.ppmlab.emulator.api.Prefer;
+import io.ppmlab.emulator.payload.RowWriter;
+import io.ppmlab.schema.Row;
+import io.ppmlab.schema.Table;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Writes a row's fields through the shared {@link RowWriter} (so values and annotations look the same
+ * everywhere) but reshaped: without the etag (expanded lookups), without nulls (FetchXML), or under other names
+ * (FetchXML link aliases, aggregate aliases). The row is written to a token buffer, then copied field by field.
+ */
+public final class RowJson {
+    private final RowWriter writer;
+
+    public RowJson(RowWriter writer) { this.writer = writer; }
+
+    public RowWriter writer() { return writer; }
+
+    /** Fields as {@link RowWriter#writeFields} writes them, straight into the output. */
+    public void fields(JsonGenerator g, Table table, Row row, List<String> select, Prefer prefer) throws IOException {
+        writer.writeFields(g, table, row, select, prefer);
+    }
+
+    /**
+     * @param etag    keep {@code @odata.etag}
+     * @param nulls   keep null values
+     * @param rename  new name for a field ({@code name@annotation} fields are renamed with their property), or
+     *                null to drop the field
+     */
+    public void reshaped(JsonGenerator g, Table table, Row row, List<String> select, Prefer prefer, boolean etag,
+                         boolean nulls, UnaryOperator<String> rename) throws IOException {
+        TokenBuffer buffer = new TokenBuffer((com.fasterxml.jackson.core.ObjectCodec) null, false);
+        buffer.writeStartObject();
+        writer.writeFields(buffer, table, row, select, prefer);
+        buffer.writeEndObject();
+        try (JsonParser p = buffer.asParser()) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!etag && name.equals("@odata.etag")) continue;
+                if (!nulls && value == JsonToken.VALUE_NULL) continue;
+                String renamed = rename.apply(name);
+                if (renamed == null) continue;
+                g.writeFieldName(renamed);
+                g.copyCurrentStructure(p);
+            }
+        }
+    }
+
+    /** Renames {@code property} and its {@code property@annotation} companions by a function of the property. */
+    public static UnaryOperator<String> byProperty(UnaryOperator<String> property) {
+        return name -> {
+            int at = name.indexOf('@');
+            if (at == 0) return name;
+            String prop = at < 0 ? name : name.substring(0, at);
+            String renamed = property.apply(prop);
+            return renamed == null ? null : at < 0 ? renamed : renamed + name.substring(at);
+        };
+    }
+}
