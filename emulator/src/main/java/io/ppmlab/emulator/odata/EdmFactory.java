@@ -11,8 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
 import org.apache.olingo.commons.api.edm.FullQualifiedName;
+import org.apache.olingo.commons.api.edm.provider.CsdlComplexType;
 import org.apache.olingo.commons.api.edm.provider.CsdlEntitySet;
 import org.apache.olingo.commons.api.edm.provider.CsdlEntityType;
+import org.apache.olingo.commons.api.edm.provider.CsdlFunction;
+import org.apache.olingo.commons.api.edm.provider.CsdlFunctionImport;
 import org.apache.olingo.commons.api.edm.provider.CsdlNavigationProperty;
 import org.apache.olingo.commons.api.edm.provider.CsdlNavigationPropertyBinding;
 import org.apache.olingo.commons.api.edm.provider.CsdlProperty;
@@ -35,10 +38,11 @@ public final class EdmFactory {
 
     private EdmFactory(Schema schema) { this.schema = schema; }
 
-    /** The complete EDM provider: entity types and sets from the schema, plus WhoAmI and the query functions. */
+    /** The complete EDM provider: entity types and sets from the schema, WhoAmI, the query functions and the security operations. */
     public static SchemaEdmProvider provider(Schema schema) {
         EdmFactory f = new EdmFactory(schema);
         List<CsdlEntityType> types = new ArrayList<>();
+        types.add(SecurityOperations.baseEntityType());
         if (f.hasPrincipals()) types.add(f.principalType());
         List<CsdlEntitySet> sets = new ArrayList<>();
         for (Table t : schema.tables()) {
@@ -46,7 +50,15 @@ public final class EdmFactory {
             types.add(type);
             sets.add(f.entitySet(t, type));
         }
-        return new SchemaEdmProvider(types, sets, QueryFunctions.complexTypes(), QueryFunctions.functions());
+        SecurityOperations security = SecurityOperations.of(schema);
+        List<CsdlComplexType> complexTypes = new ArrayList<>(QueryFunctions.complexTypes());
+        complexTypes.addAll(security.complexTypes());
+        List<CsdlFunction> functions = new ArrayList<>(QueryFunctions.functions());
+        functions.addAll(security.functions());
+        List<CsdlFunctionImport> imports = new ArrayList<>(QueryFunctions.functionImports());
+        imports.addAll(security.functionImports());
+        return new SchemaEdmProvider(types, sets, new SchemaEdmProvider.Operations(complexTypes,
+                SecurityOperations.enumTypes(), functions, security.actions(), imports, security.actionImports()));
     }
 
     public static FullQualifiedName fqn(String name) { return new FullQualifiedName(NAMESPACE, name); }
@@ -88,6 +100,11 @@ public final class EdmFactory {
                 nav.setPartner(r.lookupColumn());
             }
             navs.add(nav);
+        }
+        for (ManyToMany m : ManyToMany.declared(schema)) {
+            if (m.leftTable().equals(t.logicalName()) || m.rightTable().equals(t.logicalName())) {
+                navs.add(new CsdlNavigationProperty().setName(m.name()).setType(fqn(m.otherTable(t.logicalName()))).setCollection(true));
+            }
         }
         CsdlEntityType type = new CsdlEntityType().setName(t.logicalName())
                 .setProperties(props).setNavigationProperties(navs);

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.apache.olingo.server.api.uri.UriInfo;
 import org.apache.olingo.server.api.uri.UriParameter;
 import org.apache.olingo.server.api.uri.UriResource;
+import org.apache.olingo.server.api.uri.UriResourceAction;
 import org.apache.olingo.server.api.uri.UriResourceEntitySet;
 import org.apache.olingo.server.api.uri.UriResourceFunction;
 import org.apache.olingo.server.api.uri.UriResourceKind;
@@ -18,7 +19,7 @@ import org.apache.olingo.server.api.uri.UriResourceNavigation;
 
 /**
  * Turns Olingo's resource path into our {@link ResourcePath}. Only the shapes the Dataverse Web API serves are
- * mapped; deeper paths (a property behind a navigation, casts, bound operations) are refused.
+ * mapped; deeper paths (a property behind a navigation, casts, operations bound to collections) are refused.
  */
 final class ResourceConverter {
     private ResourceConverter() {}
@@ -37,9 +38,10 @@ final class ResourceConverter {
     private static ResourcePath resource(List<UriResource> parts, Optional<Key.AlternateKeyValues> alternateKey) {
         UriResource first = parts.get(0);
         if (first instanceof UriResourceFunction f && parts.size() == 1) {
-            Map<String, String> params = new LinkedHashMap<>();
-            f.getParameters().forEach(p -> params.put(p.getName(), p.getText()));
-            return new ResourcePath.FunctionCall(f.getFunction().getName(), params);
+            return new ResourcePath.FunctionCall(f.getFunction().getName(), params(f));
+        }
+        if (first instanceof UriResourceAction a && parts.size() == 1) {
+            return new ResourcePath.ActionCall(a.getAction().getName(), Optional.empty());
         }
         if (!(first instanceof UriResourceEntitySet set)) throw unsupported(parts);
         String table = set.getEntityType().getName();
@@ -54,6 +56,12 @@ final class ResourceConverter {
                 return new ResourcePath.EntitySetCount(table);
             }
             throw unsupported(parts);
+        }
+        if (parts.size() == 2 && second instanceof UriResourceAction a) {
+            return new ResourcePath.ActionCall(a.getAction().getName(), Optional.of(new ResourcePath.BoundTo(table, key.get())));
+        }
+        if (parts.size() == 2 && second instanceof UriResourceFunction f) {
+            return new ResourcePath.BoundFunctionCall(new ResourcePath.BoundTo(table, key.get()), f.getFunction().getName(), params(f));
         }
         if (second.getKind() == UriResourceKind.primitiveProperty) {
             boolean raw = parts.size() == 3 && parts.get(2).getKind() == UriResourceKind.value;
@@ -75,6 +83,13 @@ final class ResourceConverter {
             }
         }
         throw unsupported(parts);
+    }
+
+    /** Parameter name → the text written in the URL, or the alias name ({@code @t}) for the parser to resolve. */
+    private static Map<String, String> params(UriResourceFunction f) {
+        Map<String, String> params = new LinkedHashMap<>();
+        f.getParameters().forEach(p -> params.put(p.getName(), p.getAlias() != null ? p.getAlias() : p.getText()));
+        return params;
     }
 
     private static Optional<Key> key(List<UriParameter> predicates) {

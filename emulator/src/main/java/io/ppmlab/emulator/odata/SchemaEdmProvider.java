@@ -10,12 +10,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.olingo.commons.api.edm.FullQualifiedName;
 import org.apache.olingo.commons.api.edm.provider.CsdlAbstractEdmProvider;
+import org.apache.olingo.commons.api.edm.provider.CsdlAction;
+import org.apache.olingo.commons.api.edm.provider.CsdlActionImport;
 import org.apache.olingo.commons.api.edm.provider.CsdlAliasInfo;
 import org.apache.olingo.commons.api.edm.provider.CsdlComplexType;
 import org.apache.olingo.commons.api.edm.provider.CsdlEntityContainer;
 import org.apache.olingo.commons.api.edm.provider.CsdlEntityContainerInfo;
 import org.apache.olingo.commons.api.edm.provider.CsdlEntitySet;
 import org.apache.olingo.commons.api.edm.provider.CsdlEntityType;
+import org.apache.olingo.commons.api.edm.provider.CsdlEnumType;
 import org.apache.olingo.commons.api.edm.provider.CsdlFunction;
 import org.apache.olingo.commons.api.edm.provider.CsdlFunctionImport;
 import org.apache.olingo.commons.api.edm.provider.CsdlSchema;
@@ -31,24 +34,36 @@ public final class SchemaEdmProvider extends CsdlAbstractEdmProvider {
     private final Map<String, CsdlEntityType> types;
     private final Map<String, CsdlEntitySet> sets;
     private final Map<String, CsdlComplexType> complexTypes;
+    private final Map<String, CsdlEnumType> enumTypes;
     private final Map<String, List<CsdlFunction>> functions;
+    private final Map<String, List<CsdlAction>> actions;
     private final Map<String, CsdlFunctionImport> functionImports;
+    private final Map<String, CsdlActionImport> actionImports;
     private final CsdlEntityContainer container;
     private final CsdlSchema schema;
 
-    SchemaEdmProvider(List<CsdlEntityType> types, List<CsdlEntitySet> sets,
-                      List<CsdlComplexType> complexTypes, List<CsdlFunction> functions) {
+    /** The operations part of the schema: complex and enum types, functions, actions and their imports. */
+    record Operations(List<CsdlComplexType> complexTypes, List<CsdlEnumType> enumTypes, List<CsdlFunction> functions,
+                      List<CsdlAction> actions, List<CsdlFunctionImport> functionImports, List<CsdlActionImport> actionImports) {}
+
+    SchemaEdmProvider(List<CsdlEntityType> types, List<CsdlEntitySet> sets, Operations operations) {
         this.types = byName(types, CsdlEntityType::getName);
         this.sets = byName(sets, CsdlEntitySet::getName);
-        this.complexTypes = byName(complexTypes, CsdlComplexType::getName);
-        this.functions = functions.stream().collect(
+        this.complexTypes = byName(operations.complexTypes(), CsdlComplexType::getName);
+        this.enumTypes = byName(operations.enumTypes(), CsdlEnumType::getName);
+        this.functions = operations.functions().stream().collect(
                 Collectors.groupingBy(CsdlFunction::getName, LinkedHashMap::new, Collectors.toList()));
-        this.functionImports = byName(QueryFunctions.functionImports(), CsdlFunctionImport::getName);
+        this.actions = operations.actions().stream().collect(
+                Collectors.groupingBy(CsdlAction::getName, LinkedHashMap::new, Collectors.toList()));
+        this.functionImports = byName(operations.functionImports(), CsdlFunctionImport::getName);
+        this.actionImports = byName(operations.actionImports(), CsdlActionImport::getName);
         this.container = new CsdlEntityContainer().setName(CONTAINER)
-                .setEntitySets(List.copyOf(sets)).setFunctionImports(List.copyOf(functionImports.values()));
+                .setEntitySets(List.copyOf(sets)).setFunctionImports(List.copyOf(functionImports.values()))
+                .setActionImports(List.copyOf(actionImports.values()));
         this.schema = new CsdlSchema().setNamespace(NAMESPACE).setAlias(ALIAS)
-                .setEntityTypes(List.copyOf(types)).setComplexTypes(List.copyOf(complexTypes))
-                .setFunctions(List.copyOf(functions)).setEntityContainer(container);
+                .setEntityTypes(List.copyOf(types)).setComplexTypes(List.copyOf(complexTypes.values()))
+                .setEnumTypes(List.copyOf(enumTypes.values())).setFunctions(List.copyOf(operations.functions()))
+                .setActions(List.copyOf(operations.actions())).setEntityContainer(container);
     }
 
     private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {
@@ -67,8 +82,16 @@ public final class SchemaEdmProvider extends CsdlAbstractEdmProvider {
         return ours(fqn) ? complexTypes.get(fqn.getName()) : null;
     }
 
+    @Override public CsdlEnumType getEnumType(FullQualifiedName fqn) {
+        return ours(fqn) ? enumTypes.get(fqn.getName()) : null;
+    }
+
     @Override public List<CsdlFunction> getFunctions(FullQualifiedName fqn) {
         return ours(fqn) ? functions.get(fqn.getName()) : null;
+    }
+
+    @Override public List<CsdlAction> getActions(FullQualifiedName fqn) {
+        return ours(fqn) ? actions.get(fqn.getName()) : null;
     }
 
     @Override public CsdlEntitySet getEntitySet(FullQualifiedName containerName, String name) {
@@ -77,6 +100,10 @@ public final class SchemaEdmProvider extends CsdlAbstractEdmProvider {
 
     @Override public CsdlFunctionImport getFunctionImport(FullQualifiedName containerName, String name) {
         return CONTAINER_FQN.equals(containerName) ? functionImports.get(name) : null;
+    }
+
+    @Override public CsdlActionImport getActionImport(FullQualifiedName containerName, String name) {
+        return CONTAINER_FQN.equals(containerName) ? actionImports.get(name) : null;
     }
 
     @Override public CsdlEntityContainerInfo getEntityContainerInfo(FullQualifiedName containerName) {

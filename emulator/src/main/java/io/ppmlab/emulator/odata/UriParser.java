@@ -76,7 +76,11 @@ public final class UriParser {
         for (Option o : QueryText.split(rawQuery)) {
             String name = o.name();
             if (REFUSED.contains(name)) throw ODataErrors.unsupportedOption(name);
-            if (name.startsWith("@")) aliases.put(name, o.value());
+            if (name.startsWith("@")) {
+                aliases.put(name, o.value());
+                // Olingo insists that an alias used in the path exists; it sees a placeholder, we keep the value.
+                if (path.contains("=" + name)) forOlingo.add(o);
+            }
             // $apply stays raw text for the query engine; Olingo's $apply support is narrower than Dataverse's.
             else if (name.equals("$apply")) apply = Optional.of(o.value());
             else if (name.equals("$skiptoken")) skipToken = Optional.of(o.value());
@@ -87,18 +91,54 @@ public final class UriParser {
                 "$filter", v -> QueryText.jsonArrays(QueryText.substituteAliases(v, aliases)),
                 "$orderby", v -> QueryText.substituteAliases(v, aliases),
                 "$expand", QueryText::jsonArrays));
-        // Dataverse documents GET /WhoAmI without parentheses; OData requires them for functions.
-        String olingoPath = functionImports.contains(path) ? path + "()" : path;
+        // Dataverse documents GET /WhoAmI and .../Microsoft.Dynamics.CRM.RetrieveUserPrivileges without
+        // parentheses; OData requires them for functions.
+        String olingoPath = functionImports.contains(path) || isParameterlessBoundFunction(path) ? path + "()" : path;
         AlternateKeys.Rewritten rewritten = AlternateKeys.rewrite(olingoPath, model.schema());
 
         UriInfo info = olingo(rewritten.path(), options);
-        ResourcePath resource = ResourceConverter.convert(info, rewritten.key());
+        ResourcePath resource = resolveAliases(ResourceConverter.convert(info, rewritten.key()), aliases);
         QueryOptions query = OptionsConverter.convert(info, structuredType(info),
                 new OptionsConverter.Raw(apply, skipToken, custom));
         int conditions = query.conditionCount();
         if (conditions > ODataErrors.MAX_CONDITIONS) throw ODataErrors.tooManyConditions(conditions);
         OptionsConverter.checkExpandRules(query);
         return new ParsedRequest(resource, query);
+    }
+
+    private static boolean isParameterlessBoundFunction(String path) {
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        int dot = last.lastIndexOf('.');
+        return dot > 0 && SecurityOperations.parameterlessBoundFunctions().contains(last.substring(dot + 1));
+    }
+
+    /**
+     * Function parameters given as aliases ({@code Target=@t}) take the alias's value from the query string.
+     * Olingo never sees alias values: Dataverse passes entity references as JSON ({@code {'@odata.id':'x(<id>)'}}),
+     * which is not an OData literal.
+     */
+    private static ResourcePath resolveAliases(ResourcePath resource, Map<String, String> aliases) {
+        if (resource instanceof ResourcePath.FunctionCall f) {
+            return new ResourcePath.FunctionCall(f.name(), resolve(f.params(), aliases));
+        }
+        if (resource instanceof ResourcePath.BoundFunctionCall f) {
+            return new ResourcePath.BoundFunctionCall(f.boundTo(), f.name(), resolve(f.params(), aliases));
+        }
+        return resource;
+    }
+
+    private static Map<String, String> resolve(Map<String, String> params, Map<String, String> aliases) {
+        Map<String, String> out = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (value != null && value.startsWith("@")) {
+                String aliased = aliases.get(value);
+                if (aliased == null) throw ODataErrors.syntax("The parameter alias '" + value + "' of parameter '" + name + "' has no value in the query string.");
+                out.put(name, aliased);
+            } else {
+                out.put(name, value);
+            }
+        });
+        return out;
     }
 
     /** Parses with Olingo; on a Guid-versus-String comparison, retries once with quoted GUIDs unquoted. */

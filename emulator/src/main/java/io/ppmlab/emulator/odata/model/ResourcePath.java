@@ -50,8 +50,25 @@ public sealed interface ResourcePath {
      */
     record Ref(Navigation via, Optional<Key> targetKey) implements ResourcePath {}
 
-    /** An unbound function such as {@code WhoAmI()}; parameter values as written in the URL. */
+    /**
+     * An unbound function such as {@code WhoAmI()} or {@code RetrieveSharedPrincipalsAndAccess(Target=@t)};
+     * parameter values as written in the URL, a parameter alias replaced by its (decoded) value.
+     */
     record FunctionCall(String name, Map<String, String> params) implements ResourcePath {
         public FunctionCall { params = Map.copyOf(params); }
+    }
+
+    /** The row a bound action or function is called on, e.g. the team of {@code teams(<id>)/Microsoft.Dynamics.CRM.AddMembersTeam}. */
+    record BoundTo(String table, Key key) {}
+
+    /** An action (POST, parameters in the body): unbound ({@code GrantAccess}) or bound to a row ({@code AddMembersTeam}). */
+    record ActionCall(String name, Optional<BoundTo> boundTo) implements ResourcePath {}
+
+    /**
+     * A function bound to a row, e.g. {@code systemusers(<id>)/Microsoft.Dynamics.CRM.RetrievePrincipalAccess(Target=@t)};
+     * parameters as in {@link FunctionCall}.
+     */
+    record BoundFunctionCall(BoundTo boundTo, String name, Map<String, String> params) implements ResourcePath {
+        public BoundFunctionCall { params = Map.copyOf(params); }
     }
 }

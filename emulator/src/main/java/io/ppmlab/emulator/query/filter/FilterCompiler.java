@@ -66,7 +66,8 @@ public final class FilterCompiler {
             if (e instanceof Expr.Not n) return new Logic.Not(condition(n.operand()));
             if (e instanceof Expr.Call c) return call(c);
             if (e instanceof Expr.QueryFunction f) {
-                PropertyPath p = path(0, root, List.of(f.propertyName().split("/")), f.propertyName());
+                Operand o = operand(new Expr.Property(List.of(f.propertyName().split("/"))));
+                if (!(o instanceof PropertyPath p)) throw ODataErrors.syntax("Bad PropertyName in " + f.name() + ".");
                 return FunctionConditions.compile(f.name(), p, f.values());
             }
             if (e instanceof Expr.Lambda l) return lambda(l);

@@ -9,8 +9,15 @@ import io.ppmlab.emulator.payload.RowWriter;
 import io.ppmlab.schema.Row;
 import io.ppmlab.schema.Table;
 
+import io.ppmlab.schema.Column;
+import io.ppmlab.schema.ColumnType;
+import io.ppmlab.schema.EntityRef;
+
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
@@ -19,6 +26,8 @@ import java.util.function.UnaryOperator;
  * (FetchXML link aliases, aggregate aliases). The row is written to a token buffer, then copied field by field.
  */
 public final class RowJson {
+    private static final UUID SYNTHETIC = new UUID(0, 0);
+
     private final RowWriter writer;
 
     public RowJson(RowWriter writer) { this.writer = writer; }
@@ -55,6 +64,29 @@ public final class RowJson {
                 g.copyCurrentStructure(p);
             }
         }
+    }
+
+    /**
+     * Writes one value as a column of {@code table} would be written (formatted value and lookup annotations
+     * included, when the Prefer header asks) under another name: aggregate results and group keys.
+     *
+     * @param column the column, or null for the table's primary key ({@code value} is then the id)
+     */
+    public void value(JsonGenerator g, Table table, Column column, Object value, String alias, Prefer prefer) throws IOException {
+        Row synthetic;
+        String written;
+        if (column == null) {
+            synthetic = new Row(table.logicalName(), (UUID) value, Map.of());
+            written = table.primaryIdColumn();
+        } else {
+            Object stored = column.type() == ColumnType.LOOKUP && value instanceof UUID id && !column.targets().isEmpty()
+                    ? new EntityRef(column.targets().get(0), id) : value;
+            Map<String, Object> values = new HashMap<>();
+            values.put(column.name(), stored);
+            synthetic = new Row(table.logicalName(), SYNTHETIC, values);
+            written = column.type() == ColumnType.LOOKUP ? column.lookupProperty() : column.name();
+        }
+        reshaped(g, table, synthetic, List.of(written), prefer, false, false, byProperty(p -> p.equals(written) ? alias : null));
     }
 
     /** Renames {@code property} and its {@code property@annotation} companions by a function of the property. */

@@ -115,8 +115,13 @@ public final class ListQueries {
         return Math.min(r.count(), MAX_COUNT);
     }
 
+    /** Up to {@code limit} rows the caller may read that pass the options' filter, in id order (aggregates). */
+    public List<Row> rows(QueryContext ctx, Table table, QueryOptions o, Parent parent, int limit) {
+        return select(ctx, table, o, parent, null, limit, 0).rows();
+    }
+
     /** The security-filtered selection behind every list, expand and count. */
-    Selection.Result select(QueryContext ctx, Table table, QueryOptions o, Parent parent, Cursor after, int limit, int countCap) {
+    public Selection.Result select(QueryContext ctx, Table table, QueryOptions o, Parent parent, Cursor after, int limit, int countCap) {
         Expr filter = o.filter().orElse(null);
         if (parent != null) {
             Expr under = new Expr.Binary(Expr.Op.EQ, new Expr.Property(List.of(
