@@ -19,6 +19,10 @@ public enum ErrorCode {
     UNSUPPORTED_QUERY_OPTION(400, "0x80060888", "The query parameter %s is not supported"),
     TOO_MANY_CONDITIONS(400, "0x8004430C", "Number of conditions in query exceeded maximum limit."),
     BAD_REQUEST(400, "0x80040203", "%s"),
+    /** AddMembersTeam on a default or Entra ID group team; Dataverse's exact code is not documented: InvalidArgument is the lab's choice. */
+    TEAM_MEMBERS_NOT_EDITABLE(400, "0x80040203", "The members of team %s cannot be changed directly: %s"),
+    /** The product's plug-in refuses a user's 251st Microsoft 365 group team (Entra's group-owner limit); 0x80040265 is Dataverse's plug-in exception. */
+    GROUP_ADMINISTRATOR_LIMIT(400, "0x80040265", "User %s already administers %d Microsoft 365 group teams; a user may administer at most %d (Microsoft 365 group-owner limit). Choose another administrator for team %s."),
     // 401 / 403
     UNAUTHORIZED(401, "", "%s"),
     PRIVILEGE_DENIED(403, "0x80040220", "%s"),
@@ -30,6 +34,8 @@ public enum ErrorCode {
     OBJECT_DOES_NOT_EXIST(404, "0x80040217", "%s With Id = %s Does Not Exist"),
     RECORD_NOT_FOUND_BY_KEY(404, "0x80060891", "A record with the specified key values does not exist in %s entity"),
     METHOD_NOT_ALLOWED(405, "0x80060888", "The HTTP method '%s' is not allowed on '%s'."),
+    CANNOT_DELETE_DUE_TO_ASSOCIATION(405, "0x80040227", "The object you tried to delete is associated with another object and cannot be deleted. (%s %s is referenced by %s %s.)"),
+    CANNOT_DELETE_TEAM_OWNING_RECORDS(405, "0x8004830E", "Can't delete a team which owns records. Reassign the records and try again. (Team %s owns %s %s.)"),
     // 412 / 413 / 415
     CONCURRENCY_VERSION_MISMATCH(412, "0x80060882", "The version of the existing record doesn't match the RowVersion property provided."),
     DUPLICATE_RECORD(412, "0x80040237", "A record with matching key values already exists."),

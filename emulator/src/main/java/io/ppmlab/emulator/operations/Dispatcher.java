@@ -9,6 +9,7 @@ import io.ppmlab.emulator.odata.model.Key;
 import io.ppmlab.emulator.odata.model.ParsedRequest;
 import io.ppmlab.emulator.odata.model.QueryOptions;
 import io.ppmlab.emulator.odata.model.ResourcePath;
+import io.ppmlab.emulator.operations.actions.ActionRouter;
 import io.ppmlab.schema.EntityRef;
 import io.ppmlab.schema.Schema;
 import io.ppmlab.schema.Table;
@@ -27,15 +28,17 @@ public final class Dispatcher {
     private final KeyResolver keys;
     private final QueryOperations queries;
     private final FunctionOperations functions;
+    private final ActionRouter actions;
 
     public Dispatcher(Schema schema, MetadataDocument documents, RowOperations rows, KeyResolver keys,
-                      QueryOperations queries, FunctionOperations functions) {
+                      QueryOperations queries, FunctionOperations functions, ActionRouter actions) {
         this.schema = schema;
         this.documents = documents;
         this.rows = rows;
         this.keys = keys;
         this.queries = queries;
         this.functions = functions;
+        this.actions = actions;
     }
 
     public ApiResponse execute(Caller caller, ApiRequest request, ParsedRequest parsed) {
@@ -84,7 +87,18 @@ public final class Dispatcher {
         }
         if (path instanceof ResourcePath.FunctionCall call) {
             requireMethod(method, path, "GET");
-            return functions.call(caller, call, request);
+            return actions.handles(call) ? actions.function(caller, call, request) : functions.call(caller, call, request);
+        }
+        if (path instanceof ResourcePath.BoundFunctionCall call) {
+            requireMethod(method, path, "GET");
+            return actions.boundFunction(caller, call, request);
+        }
+        if (path instanceof ResourcePath.ActionCall call) {
+            requireMethod(method, path, "POST");
+            return actions.action(caller, call, request);
+        }
+        if (path instanceof ResourcePath.Ref ref) {
+            return actions.ref(caller, ref, request);
         }
         if (path instanceof ResourcePath.Navigation nav) {
             requireMethod(method, path, "GET");

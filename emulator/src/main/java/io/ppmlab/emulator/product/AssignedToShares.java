@@ -35,7 +35,6 @@ public final class AssignedToShares {
     private final Store store;
     private final SystemColumns system;
     private final SecurityState security;
-
     private final Table poaTable;
     private final Set<String> tables = new HashSet<>();
 
@@ -51,8 +50,8 @@ public final class AssignedToShares {
     public static UUID shareId(UUID rowId, UUID userId) { return Ids.of(POA, rowId + "|" + userId + "|assigned-to"); }
 
     /**
-     * The id the demo dataset gave the same share before this rule existed ({@code DemoPortfolios}); read as
-     * the rule's too, so that reassigning a seeded row moves its share.
+     * The id the demo dataset gives the same share ({@code DemoPortfolios.addAssignedToShares}); a share with
+     * this id and the rule's mask counts as the rule's, so that reassigning a seeded row moves its share.
      */
     static UUID seededShareId(UUID rowId, UUID userId) { return Ids.of(POA, rowId + "|" + userId); }
 
@@ -75,12 +74,6 @@ public final class AssignedToShares {
         return out;
     }
 
-    /** Removes the rule's shares of a row that is being deleted (all its other shares go with the row too). */
-    public List<Mutation> onDelete(Row row) {
-        EntityRef assignee = row.ref(COLUMN);
-        return assignee == null ? List.of() : remove(row.id(), assignee.id());
-    }
-
     /** The user the row must be shared with, or null. */
     UUID needed(Row row) {
         EntityRef assignee = row.ref(COLUMN);
@@ -92,16 +85,21 @@ public final class AssignedToShares {
         return assignee.id();
     }
 
-    private boolean exists(UUID rowId, UUID userId) {
-        return store.get(POA, shareId(rowId, userId)).isPresent() || store.get(POA, seededShareId(rowId, userId)).isPresent();
-    }
+    private boolean exists(UUID rowId, UUID userId) { return !ruleShares(rowId, userId).isEmpty(); }
 
     private List<Mutation> remove(UUID rowId, UUID userId) {
         List<Mutation> out = new ArrayList<>(2);
-        for (UUID id : List.of(shareId(rowId, userId), seededShareId(rowId, userId))) {
-            if (store.get(POA, id).isPresent()) out.add(new Mutation.Delete(POA, id));
-        }
+        for (UUID id : ruleShares(rowId, userId)) out.add(new Mutation.Delete(POA, id));
         return out;
+    }
+
+    /** The rule's stored shares of a row with a user: its own id, and a seeded one of the rule's exact shape. */
+    private List<UUID> ruleShares(UUID rowId, UUID userId) {
+        List<UUID> found = new ArrayList<>(2);
+        if (store.get(POA, shareId(rowId, userId)).isPresent()) found.add(shareId(rowId, userId));
+        UUID seeded = seededShareId(rowId, userId);
+        store.get(POA, seeded).filter(poa -> Integer.valueOf(MASK).equals(poa.get("accessrightsmask"))).ifPresent(poa -> found.add(seeded));
+        return found;
     }
 
     private Row share(Caller caller, Row row, UUID userId) {

@@ -23,7 +23,8 @@ public final class Emulator implements AutoCloseable {
     public static Emulator start(ServerConfig config, Consumer<String> log) {
         Services services = Services.open(config, log);
         try {
-            IdentityRoutes identity = new IdentityRoutes(services.tokenIssuer(), services.openIdDocuments());
+            IdentityRoutes identity = new IdentityRoutes(services.tokenIssuer(), services.openIdDocuments(), services.product().signIns());
+            LabGroupRoutes groups = services.labGroups();
             Javalin app = Javalin.create(cfg -> {
                 cfg.jetty.host = config.bind();
                 cfg.jetty.port = services.port();
@@ -40,6 +41,9 @@ public final class Emulator implements AutoCloseable {
                 }
                 // bare JSON endpoint: liveness, and the baseline the HTTP benchmarks compare the Web API against
                 cfg.routes.get("/lab/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
+                cfg.routes.get("/lab/groups/{teamId}", groups::show);             // an Entra group next to its team (admin)
+                cfg.routes.post("/lab/groups/{teamId}/members", groups::members); // change a group's members (admin)
+                cfg.routes.post("/lab/groups/sync", groups::sync);                // force the group sync now (admin)
             });
             app.start();
             log.accept("emulator listening on http://" + config.bind() + ":" + app.port() + "/api/data/v9.2/");

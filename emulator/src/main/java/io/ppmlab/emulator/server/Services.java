@@ -1,5 +1,6 @@
 package io.ppmlab.emulator.server;
 
+import io.ppmlab.emulator.access.ActionSecurityGuard;
 import io.ppmlab.emulator.access.Impersonator;
 import io.ppmlab.emulator.access.SecurityGuard;
 import io.ppmlab.emulator.access.SecurityModelLoader;
@@ -18,13 +19,16 @@ import io.ppmlab.emulator.clock.LabClock;
 import io.ppmlab.emulator.odata.ServiceModel;
 import io.ppmlab.emulator.odata.UriParser;
 import io.ppmlab.emulator.operations.Dispatcher;
+import io.ppmlab.emulator.operations.actions.ActionRouter;
 import io.ppmlab.emulator.operations.FunctionOperations;
 import io.ppmlab.emulator.operations.RowOperations;
-import io.ppmlab.emulator.operations.ScanQueries;
+import io.ppmlab.emulator.query.QueryEngine;
 import io.ppmlab.emulator.operations.StoreKeyResolver;
 import io.ppmlab.emulator.operations.SystemColumns;
 import io.ppmlab.emulator.operations.VersionSequence;
-import io.ppmlab.emulator.operations.WriteRules;
+import io.ppmlab.emulator.product.GroupSyncSettings;
+import io.ppmlab.emulator.product.Product;
+import io.ppmlab.emulator.query.index.IndexSource;
 import io.ppmlab.emulator.payload.RowReader;
 import io.ppmlab.emulator.payload.RowWriter;
 import io.ppmlab.emulator.seed.DatasetLoader;
@@ -51,14 +55,19 @@ public final class Services implements AutoCloseable {
     private final TokenIssuer tokenIssuer;
     private final OpenIdDocuments openIdDocuments;
     private final DataverseApi api;
+    private final Lab lab;
 
-    private Services(int port, LabClock clock, Store store, TokenIssuer tokenIssuer, OpenIdDocuments openIdDocuments, DataverseApi api) {
+    /** The product's behaviours and the lab's own routes onto them. */
+    private record Lab(Product product, LabGroupRoutes groups) {}
+
+    private Services(int port, LabClock clock, Store store, TokenIssuer tokenIssuer, OpenIdDocuments openIdDocuments, DataverseApi api, Lab lab) {
         this.port = port;
         this.clock = clock;
         this.store = store;
         this.tokenIssuer = tokenIssuer;
         this.openIdDocuments = openIdDocuments;
         this.api = api;
+        this.lab = lab;
     }
 
     static Services open(ServerConfig config, Consumer<String> log) {
@@ -71,6 +80,7 @@ public final class Services implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         SecurityTablesWatch store = new SecurityTablesWatch(new ChronicleStore(config.dataDir(), schema, StoreOptions.defaults()));
+        Product product = null;
         try {
             seedIfEmpty(config, schema, store, log);
             CredentialFile credentials = CredentialFile.read(config.dataDir())
@@ -91,13 +101,22 @@ public final class Services implements AutoCloseable {
             SecurityGuard guard = new SecurityGuard(schema, security, store);
             RowWriter writer = new RowWriter(new PrimaryNames(schema, store));
             VersionSequence versions = new VersionSequence(config.dataDir().resolve("versionnumber"));
-            RowOperations rows = new RowOperations(store, new RowReader(schema), writer, new SystemColumns(store, clock, versions), guard, WriteRules.NONE);
+            SystemColumns system = new SystemColumns(store, clock, versions);
+            // The product's write rules and group sync. IndexSource.NONE: cascades scan; pass the IndexedStore here once the store is wrapped in one.
+            product = Product.open(new Product.Wiring(schema, store, system, security, IndexSource.NONE, clock, config.dataDir(),
+                    GroupSyncSettings.from(System::getProperty, System::getenv)));
+            RowOperations rows = new RowOperations(store, new RowReader(schema), writer, system, guard, product.rules());
             Dispatcher dispatcher = new Dispatcher(schema, model.documents(), rows, new StoreKeyResolver(store),
-                    new ScanQueries(store, writer, guard), new FunctionOperations(store));
+                    new QueryEngine(new QueryEngine.Wiring(schema, store, IndexSource.NONE, guard, writer, new UriParser(model), clock)),
+                    new FunctionOperations(store),
+                    new ActionRouter(new ActionRouter.Wiring(schema, store, system, rows, new StoreKeyResolver(store),
+                            new ActionSecurityGuard(schema, security))));
             DataverseApi api = new DataverseApi(authenticator, new Impersonator(security, identities, store), new UriParser(model), dispatcher, config.maxBodyBytes());
             log.accept(String.format("data directory %s opened in %d ms", config.dataDir(), (System.nanoTime() - started) / 1_000_000));
-            return new Services(port, clock, store, issuer, new OpenIdDocuments(keys, settings), api);
+            Lab lab = new Lab(product, new LabGroupRoutes(authenticator, product.groupAdmin()));
+            return new Services(port, clock, store, issuer, new OpenIdDocuments(keys, settings), api, lab);
         } catch (IOException | RuntimeException e) {
+            if (product != null) product.close();
             store.close();
             if (e instanceof IOException io) throw new UncheckedIOException(io);
             throw (RuntimeException) e;
@@ -133,6 +152,13 @@ public final class Services implements AutoCloseable {
 
     DataverseApi api() { return api; }
 
+    public Product product() { return lab.product(); }
+
+    LabGroupRoutes labGroups() { return lab.groups(); }
+
     @Override
-    public void close() { store.close(); }
+    public void close() {
+        lab.product().close();
+        store.close();
+    }
 }

@@ -1,6 +1,7 @@
 package io.ppmlab.emulator.store;
 
 import io.ppmlab.schema.Row;
+import net.openhft.chronicle.hash.impl.VanillaChronicleHash;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ExternalMapQueryContext;
 import net.openhft.chronicle.map.MapEntry;
@@ -36,13 +37,27 @@ final class ChronicleTable {
         return bytes == null ? Optional.empty() : Optional.of(codec.decode(id, bytes));
     }
 
-    void write(EncodedMutation mutation) {
+    /**
+     * Writes one mutation and returns what the row held before (null when absent), so that a batch failing
+     * half-way can be {@link #restore restored}. The old value is copied inside the same lookup as the write.
+     */
+    byte[] write(EncodedMutation mutation) {
         if (mutation.isDelete()) {
             ChronicleMap<byte[], byte[]> m = map;
-            if (m != null) remove(m, UuidKey.of(mutation.id()));
-        } else {
-            put(mapForWrite(), UuidKey.of(mutation.id()), mutation.value());
+            return m == null ? null : remove(m, UuidKey.of(mutation.id()));
         }
+        return put(mapForWrite(), UuidKey.of(mutation.id()), mutation.value());
+    }
+
+    /** Puts back a value {@link #write} returned: the row's bytes, or null for "was absent". */
+    void restore(UUID id, byte[] before) {
+        write(new EncodedMutation(name(), id, before));
+    }
+
+    /** Forces the map's dirty pages to disk (for {@link Durability#FSYNC} checkpoints). */
+    void force() {
+        ChronicleMap<byte[], byte[]> m = map;
+        if (m instanceof VanillaChronicleHash<?, ?, ?, ?> hash) hash.msync();
     }
 
     /**
@@ -87,22 +102,30 @@ final class ChronicleTable {
         }
     }
 
-    // Through a query context rather than put/remove: those return the previous value, which Chronicle
-    // would copy out of the map only for us to drop it.
-    private static void put(ChronicleMap<byte[], byte[]> m, byte[] key, byte[] value) {
+    // One query context per key: the previous value (kept for undo) is copied out and the new one written
+    // under the same segment lock, in one lookup.
+    private static byte[] put(ChronicleMap<byte[], byte[]> m, byte[] key, byte[] value) {
         try (ExternalMapQueryContext<byte[], byte[], ?> q = m.queryContext(key)) {
             q.updateLock().lock();
             MapEntry<byte[], byte[]> entry = q.entry();
-            if (entry != null) entry.doReplaceValue(q.wrapValueAsData(value));
-            else q.absentEntry().doInsert(q.wrapValueAsData(value));
+            if (entry == null) {
+                q.absentEntry().doInsert(q.wrapValueAsData(value));
+                return null;
+            }
+            byte[] before = entry.value().getUsing(null);
+            entry.doReplaceValue(q.wrapValueAsData(value));
+            return before;
         }
     }
 
-    private static void remove(ChronicleMap<byte[], byte[]> m, byte[] key) {
+    private static byte[] remove(ChronicleMap<byte[], byte[]> m, byte[] key) {
         try (ExternalMapQueryContext<byte[], byte[], ?> q = m.queryContext(key)) {
             q.updateLock().lock();
             MapEntry<byte[], byte[]> entry = q.entry();
-            if (entry != null) entry.doRemove();
+            if (entry == null) return null;
+            byte[] before = entry.value().getUsing(null);
+            entry.doRemove();
+            return before;
         }
     }
 }

@@ -12,8 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.regex.Pattern;
 
 /**
- * The store's folder ({@code <dataDir>/tables/}): where each table's map file lives, the lock that keeps
- * a second process out, and whether the previous process closed cleanly.
+ * The store's folder: where each table's map file lives ({@code <dataDir>/tables/}), where the journal lives
+ * ({@code <dataDir>/journal/}), the lock that keeps a second process out, and whether the previous process
+ * closed cleanly.
  *
  * <p>Why the lock: after a crash a map must be opened with Chronicle's recovery, which is only safe
  * when no other process has the file open. The OS drops the lock when its holder dies, even by SIGKILL.
@@ -55,6 +56,9 @@ final class DataDir {
             throw e;
         }
     }
+
+    /** The write-ahead journal's file (its folder is created when the journal is first opened). */
+    Path journalFile() { return dir.resolveSibling("journal").resolve(Journal.FILE_NAME); }
 
     /** False after a crash (or on first use): maps must then be opened with recovery. */
     boolean previousCloseClean() { return previousCloseClean; }

@@ -4,6 +4,7 @@ import io.ppmlab.emulator.access.ReadAccess;
 import io.ppmlab.emulator.api.Caller;
 import io.ppmlab.emulator.odata.ODataErrors;
 import io.ppmlab.emulator.query.filter.EvalContext;
+import io.ppmlab.emulator.query.filter.Values;
 import io.ppmlab.emulator.query.index.IndexSource;
 import io.ppmlab.emulator.query.index.TableIndex;
 import io.ppmlab.emulator.security.ReadScope;
@@ -45,6 +46,7 @@ public final class QueryContext implements EvalContext {
     private final Map<String, ReadScope> scopes = new HashMap<>();
     private final Map<EntityRef, Row> fetched = new HashMap<>();
     private final Map<String, Map<UUID, List<Row>>> childrenByScan = new HashMap<>();
+    private final Map<String, Map<Object, List<Row>>> valuesByScan = new HashMap<>();
     private Set<UUID> teams;
 
     /** The request-independent services a context reads from. */
@@ -107,8 +109,28 @@ public final class QueryContext implements EvalContext {
         return out;
     }
 
+    /**
+     * Rows (readable or not) whose {@code column} equals {@code value}: through the index for lookups, else by
+     * one scan per request and column, grouped by value.
+     */
+    public List<Row> rowsWhere(String table, String column, Object value) {
+        Object v = value instanceof EntityRef ref ? ref.id() : value;
+        Column c = engine.schema().table(table).flatMap(t -> t.column(column)).orElse(null);
+        if (c != null && c.type() == ColumnType.LOOKUP && v instanceof UUID id) return rowsWith(table, column, id);
+        Map<Object, List<Row>> grouped = valuesByScan.computeIfAbsent(table + "\u0000" + column, k -> {
+            Map<Object, List<Row>> g = new HashMap<>();
+            engine.store().scan(table, r -> {
+                Object x = r.get(column);
+                if (x != null) g.computeIfAbsent(Values.key(x), y -> new ArrayList<>()).add(r);
+            });
+            g.values().forEach(l -> l.sort(Comparator.comparing(Row::id)));
+            return g;
+        });
+        return grouped.getOrDefault(Values.key(v), List.of());
+    }
+
     /** Rows (readable or not) whose lookup {@code column} points at {@code id}, in id order. */
-    List<Row> rowsWith(String table, String column, UUID id) {
+    public List<Row> rowsWith(String table, String column, UUID id) {
         Optional<TableIndex> index = index(table);
         if (index.isPresent() && index.get().indexed(column)) {
             List<Row> out = new ArrayList<>();

@@ -44,7 +44,7 @@ public final class FetchXmlParser {
             synchronized (FACTORY) {
                 builder = FACTORY.newDocumentBuilder();
             }
-            builder.setErrorHandler(null);
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // fatal errors throw, nothing printed
             doc = builder.parse(new org.xml.sax.InputSource(new StringReader(xml)));
         } catch (SAXException | IOException | ParserConfigurationException e) {
             throw FetchErrors.malformed(e.getMessage());

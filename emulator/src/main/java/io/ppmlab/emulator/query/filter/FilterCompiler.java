@@ -47,7 +47,12 @@ public final class FilterCompiler {
 
     /** Resolves a property path (as in $orderby or $apply groupby) against a table, slot 0. */
     public PropertyPath path(Table root, List<String> segments) {
-        return new Scope(root, Map.of()).path(0, root, segments, String.join("/", segments));
+        return path(0, root, segments);
+    }
+
+    /** Resolves a property path of the row in frame slot {@code slot} (a FetchXML link-entity's attribute). */
+    public PropertyPath path(int slot, Table table, List<String> segments) {
+        return new Scope(table, Map.of()).path(slot, table, segments, String.join("/", segments));
     }
 
     private final class Scope {

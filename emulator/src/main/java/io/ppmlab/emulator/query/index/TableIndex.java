@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The secondary indexes of one table: every row id in id order, and for each indexed column a map from value to
  * the ids holding it. Indexed: owner, owning business unit, every other lookup except the audit and owning-user/
- * team copies of the owner, and statecode/statuscode. Only {@link IndexedStore} changes it, one writer at a time;
+ * team copies of the owner, GUID columns (share rows' object and principal), and statecode/statuscode. Only {@link IndexedStore} changes it, one writer at a time;
  * readers never lock.
  */
 public final class TableIndex {
@@ -40,8 +40,9 @@ public final class TableIndex {
         List<Column> cols = new ArrayList<>();
         for (Column c : table.columns()) {
             boolean lookup = c.type() == ColumnType.LOOKUP && !SKIPPED.contains(c.name());
+            boolean guid = c.type() == ColumnType.UNIQUEIDENTIFIER && !c.name().equals(table.primaryIdColumn());
             boolean state = c.name().equals("statecode") || c.name().equals("statuscode");
-            if (lookup || state) {
+            if (lookup || guid || state) {
                 positions.put(c.name(), cols.size());
                 cols.add(c);
                 buckets.add(new ConcurrentHashMap<>());

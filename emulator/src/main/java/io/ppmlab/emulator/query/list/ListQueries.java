@@ -109,6 +109,31 @@ public final class ListQueries {
         return ApiResponse.json(200, out.toString(), preferenceApplied(prefer, paging));
     }
 
+    /** One row as an entity ({@code .../$entity} context) with $select and $expand: a single-valued navigation. */
+    public ApiResponse entity(QueryContext ctx, Table table, Row row, QueryOptions o, ApiRequest request) {
+        checkExpandCount(o);
+        Prefer prefer = request.prefer();
+        boolean nested = o.expand().stream().anyMatch(e -> !e.options().expand().isEmpty());
+        Paging paging = Paging.of(prefer, o);
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("@odata.context", request.baseUrl() + "$metadata#" + table.entitySetName()
+                    + contextSelection(o) + "/$entity");
+            json.fields(g, table, row, Expansions.selectWithRefs(table, o), prefer);
+            expansions.write(g, ctx, table, row, o.expand(), new Expansions.Mode(nested, paging.pageSize(), prefer), request.baseUrl());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ApiResponse.json(200, out.toString(), Map.of("ETag", io.ppmlab.emulator.payload.RowWriter.etag(row)));
+    }
+
+    /** The lookup column behind a single-valued navigation property, if the table has one of that name. */
+    public static Optional<io.ppmlab.schema.Column> lookupColumn(Table table, String navigation) {
+        return Expansions.lookupColumn(table, navigation);
+    }
+
     /** {@code /$count}: a number, capped at 5,000 like {@code $count=true}. */
     public int count(QueryContext ctx, Table table, QueryOptions o, Parent parent) {
         Selection.Result r = select(ctx, table, o, parent, null, 0, MAX_COUNT);
