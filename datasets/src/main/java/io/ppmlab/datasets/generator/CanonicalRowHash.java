@@ -6,11 +6,8 @@ import io.ppmlab.schema.Row;
 import io.ppmlab.schema.Schema;
 import io.ppmlab.schema.Table;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -30,9 +27,11 @@ import java.util.UUID;
 public final class CanonicalRowHash implements RowSink {
     private final Schema schema;
     private final Map<String, List<Column>> columns = new HashMap<>();
+    /** UTF-8 of table names, which every row and lookup repeats. */
+    private final Map<String, byte[]> names = new HashMap<>();
     private final MessageDigest sha;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
-    private final DataOutputStream data = new DataOutputStream(buffer);
+    private byte[] buf = new byte[1024];
+    private int pos;
     private String digest;
 
     public CanonicalRowHash(Schema schema) {
@@ -49,22 +48,18 @@ public final class CanonicalRowHash implements RowSink {
         if (digest != null) throw new IllegalStateException("hash already finished");
         List<Column> cols = columns.computeIfAbsent(row.table(), t -> schema.table(t).map(Table::columns)
                 .orElseThrow(() -> new IllegalArgumentException("unknown table " + t)));
-        try {
-            buffer.reset();
-            data.writeUTF(row.table());
-            uuid(row.id());
-            data.writeShort(row.values().size());
-            for (int i = 0; i < cols.size(); i++) {
-                Object v = row.values().get(cols.get(i).name());
-                if (v == null) continue;
-                data.writeShort(i);
-                value(v);
-            }
-            data.flush();
-            sha.update(buffer.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        pos = 0;
+        name(row.table());
+        uuid(row.id());
+        putInt(row.values().size());
+        Map<String, Object> values = row.values();
+        for (int i = 0; i < cols.size(); i++) {
+            Object v = values.get(cols.get(i).name());
+            if (v == null) continue;
+            putInt(i);
+            value(v);
         }
+        sha.update(buf, 0, pos);
     }
 
     /** The hex digest; finishes the hash. */
@@ -73,48 +68,72 @@ public final class CanonicalRowHash implements RowSink {
         return digest;
     }
 
-    private void value(Object v) throws IOException {
+    private void value(Object v) {
         if (v instanceof String s) {
-            byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            data.writeByte('s');
-            data.writeInt(b.length);
-            data.write(b);
+            putByte('s');
+            bytes(s.getBytes(StandardCharsets.UTF_8));
         } else if (v instanceof Integer i) {
-            data.writeByte('i');
-            data.writeInt(i);
+            putByte('i');
+            putInt(i);
         } else if (v instanceof Long l) {
-            data.writeByte('l');
-            data.writeLong(l);
+            putByte('l');
+            putLong(l);
         } else if (v instanceof BigDecimal d) {
-            byte[] b = d.unscaledValue().toByteArray();
-            data.writeByte('d');
-            data.writeInt(d.scale());
-            data.writeByte(b.length);
-            data.write(b);
+            putByte('d');
+            putInt(d.scale());
+            bytes(d.unscaledValue().toByteArray());
         } else if (v instanceof Instant t) {
-            data.writeByte('t');
-            data.writeLong(t.getEpochSecond());
-            data.writeInt(t.getNano());
+            putByte('t');
+            putLong(t.getEpochSecond());
+            putInt(t.getNano());
         } else if (v instanceof LocalDate d) {
-            data.writeByte('D');
-            data.writeLong(d.toEpochDay());
+            putByte('D');
+            putLong(d.toEpochDay());
         } else if (v instanceof Boolean b) {
-            data.writeByte('b');
-            data.writeBoolean(b);
+            putByte('b');
+            putByte(b ? 1 : 0);
         } else if (v instanceof EntityRef r) {
-            data.writeByte('r');
-            data.writeUTF(r.table());
+            putByte('r');
+            name(r.table());
             uuid(r.id());
         } else if (v instanceof UUID u) {
-            data.writeByte('u');
+            putByte('u');
             uuid(u);
         } else {
             throw new IllegalArgumentException("no canonical form for " + v.getClass().getName());
         }
     }
 
-    private void uuid(UUID u) throws IOException {
-        data.writeLong(u.getMostSignificantBits());
-        data.writeLong(u.getLeastSignificantBits());
+    private void name(String table) { bytes(names.computeIfAbsent(table, t -> t.getBytes(StandardCharsets.UTF_8))); }
+
+    private void uuid(UUID u) {
+        putLong(u.getMostSignificantBits());
+        putLong(u.getLeastSignificantBits());
+    }
+
+    private void bytes(byte[] b) {
+        putInt(b.length);
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, pos, b.length);
+        pos += b.length;
+    }
+
+    private void putByte(int b) {
+        ensure(1);
+        buf[pos++] = (byte) b;
+    }
+
+    private void putInt(int v) {
+        ensure(4);
+        for (int s = 24; s >= 0; s -= 8) buf[pos++] = (byte) (v >>> s);
+    }
+
+    private void putLong(long v) {
+        ensure(8);
+        for (int s = 56; s >= 0; s -= 8) buf[pos++] = (byte) (v >>> s);
+    }
+
+    private void ensure(int n) {
+        if (pos + n > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
     }
 }

@@ -79,7 +79,7 @@ public final class UriParser {
             if (name.startsWith("@")) {
                 aliases.put(name, o.value());
                 // Olingo insists that an alias used in the path exists; it sees a placeholder, we keep the value.
-                if (path.contains("=" + name)) forOlingo.add(new Option(name, "{}"));
+                if (QueryText.decode(path).contains("=" + name)) forOlingo.add(new Option(name, "{}"));
             }
             // $apply stays raw text for the query engine; Olingo's $apply support is narrower than Dataverse's.
             else if (name.equals("$apply")) apply = Optional.of(o.value());

@@ -79,6 +79,7 @@ public final class Services implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        DatasetLoader.generateIfEmpty(config.dataset(), config.dataDir(), schema, log); // generated profiles: sized tables, written before the store opens
         SecurityTablesWatch store = new SecurityTablesWatch(new ChronicleStore(config.dataDir(), schema, StoreOptions.defaults()));
         Product product = null;
         try {

@@ -130,7 +130,7 @@ class ListQueriesTest {
         String other = path.replace("$select=sensei_name", "$select=sensei_description");
         assertThatThrownBy(() -> ENGINE.get(ADMIN, other, h)).isInstanceOf(ODataQueryException.class);
         // an edited token: one character of the signed payload changed
-        String marker = "token%253D%2522";
+        String marker = "token%253d%2522";
         int at = path.indexOf(marker) + marker.length();
         String edited = path.substring(0, at) + (path.charAt(at) == 'A' ? 'B' : 'A') + path.substring(at + 1);
         assertThatThrownBy(() -> ENGINE.get(ADMIN, edited, h)).isInstanceOf(ODataQueryException.class);
@@ -208,6 +208,14 @@ class ListQueriesTest {
         JsonNode portfolio = json(ENGINE.get(ADMIN, program + "/sensei_portfolio?$select=sensei_name", Map.of()));
         assertThat(portfolio.path("sensei_name").asText()).isEqualTo("HR Portfolio 2");
         assertThat(portfolio.path("@odata.context").asText()).endsWith("$metadata#sensei_portfolios(sensei_name)/$entity");
+    }
+
+    @Test
+    void moreThanFiveHundredConditionsAreTooMany() {
+        StringBuilder f = new StringBuilder("statecode%20eq%200");
+        for (int i = 0; i < 500; i++) f.append("%20or%20statecode%20eq%20").append(i);
+        assertThatThrownBy(() -> ENGINE.get(ADMIN, "sensei_projects?$filter=" + f, Map.of())).isInstanceOf(ODataQueryException.class)
+                .satisfies(e -> assertThat(((ODataQueryException) e).code()).isEqualTo("0x8004430C"));
     }
 
     @Test

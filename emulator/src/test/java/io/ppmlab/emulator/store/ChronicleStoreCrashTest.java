@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kills timed to land while a map is being created.
  */
 class ChronicleStoreCrashTest {
-    /** Used when the test JVM was started without them (an IDE run): the root pom's chronicle.jvm.flags. */
-    private static final List<String> FALLBACK_FLAGS = List.of(
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-            "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED", "-Dchronicle.analytics.disable=true");
-
     @TempDir
     Path dataDir;
 
@@ -109,28 +100,9 @@ class ChronicleStoreCrashTest {
     }
 
     private Process startWriter(Path dir, long base) throws IOException {
-        String tmp = System.getProperty("java.io.tmpdir");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(chronicleFlags());
-        cmd.add("-Djava.io.tmpdir=" + tmp);
-        cmd.add("-Djna.tmpdir=" + tmp);
-        cmd.add("-Xmx256m");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(CrashWriter.class.getName());
-        cmd.add(dir.toString());
-        cmd.add(Long.toString(base));
-        cmd.add("2");
+        List<String> cmd = ChildJvm.command("256m", CrashWriter.class, List.of(dir.toString(), Long.toString(base), "2"));
         return new ProcessBuilder(cmd).redirectError(errorLog(base).toFile()).start();
     }
 
     private Path errorLog(long base) { return Path.of(System.getProperty("java.io.tmpdir"), "crash-writer-" + base + ".log"); }
-
-    private static List<String> chronicleFlags() {
-        List<String> mine = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports") || a.startsWith("-Dchronicle."))
-                .toList();
-        return mine.isEmpty() ? FALLBACK_FLAGS : mine;
-    }
 }

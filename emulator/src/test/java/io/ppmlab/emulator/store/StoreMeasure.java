@@ -16,7 +16,8 @@ import java.util.Random;
 /**
  * Rough figures for the storage notes, not a benchmark (those belong in the JMH module). Run with the test
  * classpath and the Chronicle flags: {@code StoreMeasure size}, {@code StoreMeasure throughput <dir> <rows>},
- * {@code StoreMeasure reopen <dir>} (first run creates 40 tables, later runs time a cold reopen).
+ * {@code StoreMeasure reopen <dir>} (first run creates 40 tables, later runs time a cold reopen),
+ * {@code StoreMeasure journal <dir> [singleRows] [batchRows]} (the journal's cost and recovery time).
  */
 public final class StoreMeasure {
     private StoreMeasure() {}
@@ -26,6 +27,8 @@ public final class StoreMeasure {
             case "size" -> size();
             case "throughput" -> throughput(Path.of(args[1]), Integer.parseInt(args[2]));
             case "reopen" -> reopen(Path.of(args[1]));
+            case "journal" -> JournalMeasure.run(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 20_000,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 16_425);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -93,7 +96,7 @@ public final class StoreMeasure {
 
     private static double secs(long nanos) { return nanos / 1e9; }
 
-    private static void deleteTree(Path dir) throws Exception {
+    static void deleteTree(Path dir) throws Exception {
         if (!Files.exists(dir)) return;
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

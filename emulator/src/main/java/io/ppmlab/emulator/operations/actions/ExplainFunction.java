@@ -58,13 +58,19 @@ public final class ExplainFunction {
         }
         Explanation explanation = security.explain(caller, user, target);
         Names names = new Names();
-        Table table = schema.table(target.table()).orElseThrow();
-
         ObjectNode out = ActionJson.MAPPER.createObjectNode();
         out.put("@odata.context", baseUrl + "$metadata#Microsoft.Dynamics.CRM.lab_ExplainResponse");
         out.put("UserId", user.toString());
         out.put("User", names.annotate(user.toString()));
-        ObjectNode t = out.putObject("Target");
+        writeTarget(out.putObject("Target"), target, explanation, names, baseUrl);
+        ArrayNode rights = out.putArray("Rights");
+        for (Explanation.Right right : explanation.rights()) writeRight(rights.addObject(), right, target.table(), names);
+        return ApiResponse.json(200, out.toString(), Map.of());
+    }
+
+    /** The row and the facts every decision rests on: owner, owning business unit, parents it inherits shares from. */
+    private void writeTarget(ObjectNode t, Row target, Explanation explanation, Names names, String baseUrl) {
+        Table table = schema.table(target.table()).orElseThrow();
         t.put("@odata.id", baseUrl + table.entitySetName() + "(" + target.id() + ")");
         Object name = table.primaryNameColumn() == null ? null : target.get(table.primaryNameColumn());
         if (name != null) t.put("Name", name.toString());
@@ -74,33 +80,31 @@ public final class ExplainFunction {
         t.put("OwningBusinessUnit", unit == null ? null : names.annotate(unit.toString()));
         ArrayNode parents = t.putArray("InheritsSharesFrom");
         explanation.row().parents().forEach(p -> parents.add(p.table() + " " + p.id()));
+    }
 
-        ArrayNode rights = out.putArray("Rights");
-        for (Explanation.Right right : explanation.rights()) {
-            ObjectNode r = rights.addObject();
-            String privilege = right.privilege().operation();
-            r.put("Privilege", privilege);
-            r.put("AccessRight", right.privilege().accessRight());
-            r.put("Allowed", right.decision().allowed());
-            ArrayNode reasons = r.putArray("Reasons");
-            right.reasons().forEach(reason -> reasons.add(names.annotate(reason.describe())));
-            ArrayNode roles = r.putArray("Roles");
-            right.grants().forEach(g -> roles.add(names.annotate(describe(g))));
-            String privilegeName = "prv" + privilege + target.table();
-            if (right.decision() instanceof Decision.Allowed allowed) {
-                r.put("Decision", names.annotate(allowed.reason().describe()));
-            } else {
-                Decision.Denied denied = (Decision.Denied) right.decision();
-                boolean missing = denied.kind() == Decision.DenialKind.MISSING_PRIVILEGE;
-                r.put("Decision", missing
-                        ? "denied by the privilege check: no role of the user or of the user's teams grants " + privilegeName
-                        : "denied by the access check: " + privilegeName + " is held, but no ownership, depth or share reaches this row");
-                r.put("FailedCheck", missing ? "PrivilegeCheck" : "AccessCheck");
-                r.put("ErrorCode", (missing ? ErrorCode.PRIVILEGE_DENIED : ErrorCode.ACCESS_DENIED).code());
-                r.put("Message", denied.message());
-            }
+    /** One right: the verdict and its decisive reason, or the failed check with Dataverse's error; then every reason and role. */
+    private static void writeRight(ObjectNode r, Explanation.Right right, String table, Names names) {
+        String privilege = right.privilege().operation();
+        String privilegeName = "prv" + privilege + table;
+        r.put("Privilege", privilege);
+        r.put("AccessRight", right.privilege().accessRight());
+        r.put("Allowed", right.decision().allowed());
+        if (right.decision() instanceof Decision.Allowed allowed) {
+            r.put("Decision", names.annotate(allowed.reason().describe()));
+        } else {
+            Decision.Denied denied = (Decision.Denied) right.decision();
+            boolean missing = denied.kind() == Decision.DenialKind.MISSING_PRIVILEGE;
+            r.put("Decision", missing
+                    ? "denied by the privilege check: no role of the user or of the user's teams grants " + privilegeName
+                    : "denied by the access check: " + privilegeName + " is held, but no ownership, depth or share reaches this row");
+            r.put("FailedCheck", missing ? "PrivilegeCheck" : "AccessCheck");
+            r.put("ErrorCode", (missing ? ErrorCode.PRIVILEGE_DENIED : ErrorCode.ACCESS_DENIED).code());
+            r.put("Message", denied.message());
         }
-        return ApiResponse.json(200, out.toString(), Map.of());
+        ArrayNode reasons = r.putArray("Reasons");
+        right.reasons().forEach(reason -> reasons.add(names.annotate(reason.describe())));
+        ArrayNode roles = r.putArray("Roles");
+        right.grants().forEach(g -> roles.add(names.annotate(describe(g))));
     }
 
     private static String describe(Grant g) {

@@ -340,7 +340,8 @@ public final class FetchQueries {
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return io.ppmlab.emulator.query.list.SkipTokens.lowerHex(
+                java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     private static UUID cookieLast(String cookie) {

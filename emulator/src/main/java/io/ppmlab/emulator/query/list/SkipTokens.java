@@ -62,7 +62,7 @@ public final class SkipTokens {
         String id = "{" + after.id().toString().toUpperCase() + "}";
         String inner = "<cookie page=\"" + (page - 1) + "\" token=\"" + body + "." + sig + "\"><" + idColumn
                 + " last=\"" + id + "\" first=\"" + id + "\" /></cookie>";
-        return "<cookie pagenumber=\"" + page + "\" pagingcookie=\"" + urlEncode(inner) + "\" istracking=\"False\" />";
+        return "<cookie pagenumber=\"" + page + "\" pagingcookie=\"" + lowerHex(urlEncode(inner)) + "\" istracking=\"False\" />";
     }
 
     public Position read(String token, Binding binding) {
@@ -95,6 +95,20 @@ public final class SkipTokens {
 
     /** Percent-encodes a token for a URL query string (spaces as %20, which every client decodes alike). */
     public static String urlEncode(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"); }
+
+    /** Dataverse writes the inner cookie's escapes in lower case ({@code %3ccookie}). */
+    public static String lowerHex(String encoded) {
+        StringBuilder sb = new StringBuilder(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            sb.append(c);
+            if (c == '%' && i + 2 < encoded.length()) {
+                sb.append(Character.toLowerCase(encoded.charAt(i + 1))).append(Character.toLowerCase(encoded.charAt(i + 2)));
+                i += 2;
+            }
+        }
+        return sb.toString();
+    }
 
     private byte[] mac(String text) {
         try {
