@@ -64,7 +64,10 @@ public final class SecurityModelLoader {
         store.scan("systemuserroles", a -> assign(a, "systemuserid", roleRows, root, users.keySet(), assignments));
         store.scan("teamroles", a -> assign(a, "teamid", roleRows, root, teams.keySet(), assignments));
         List<Share> shares = new ArrayList<>();
-        store.scan("principalobjectaccess", poa -> share(poa).ifPresent(shares::add));
+        // A share whose user or team no longer exists is dead data, not a reason to refuse every request.
+        store.scan("principalobjectaccess", poa -> share(poa)
+                .filter(sh -> exists(sh.principal(), users.keySet(), teams.keySet()))
+                .ifPresent(shares::add));
         UUID organization = firstId(store, "organization");
         return new SecurityModel(version, organization, new BusinessUnitTree(root, parents),
                 new Principals(new ArrayList<>(users.values()), new ArrayList<>(teams.values()), memberships, assignments),
@@ -94,6 +97,14 @@ public final class SecurityModelLoader {
         for (Privilege p : Privilege.values()) if (p != Privilege.CREATE && (m & p.mask()) != 0) rights.add(p);
         if (rights.isEmpty()) return java.util.Optional.empty();
         return java.util.Optional.of(Share.direct(table.toString(), (UUID) rowId, new EntityRef(type.toString(), (UUID) principalId), rights));
+    }
+
+    private static boolean exists(EntityRef principal, Set<UUID> users, Set<UUID> teams) {
+        return switch (principal.table()) {
+            case "systemuser" -> users.contains(principal.id());
+            case "team" -> teams.contains(principal.id());
+            default -> true; // the organization
+        };
     }
 
     private static UUID unitOf(Row row, UUID root) {

@@ -57,6 +57,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--chunk", defaultValue = "5000", description = "Rows per store write. Default: ${DEFAULT-VALUE}.")
     int chunk;
 
+    @Option(names = "--average-row-bytes", defaultValue = "256", description = "Chronicle's average value size for the new tables. Default: ${DEFAULT-VALUE} (the store's).")
+    double averageRowBytes;
+
     @Option(names = "--no-progress", description = "No progress bars (one line per phase instead).")
     boolean noProgress;
 
@@ -75,7 +78,7 @@ public final class GenerateCommand implements Callable<Integer> {
         OrganisationGenerator.Generation generation = OrganisationGenerator.prepare(profile, knobs, schema);
         out.printf("generating '%s' (seed %d, %s teams) into %s: %,d rows expected%n", profile, generation.settings().seed(),
                 generation.settings().teamStrategy().label(), dataDir.toAbsolutePath(), generation.expectedTotal());
-        GeneratedDataDir.Options options = new GeneratedDataDir.Options(chunk, personasPerRole, !noReopenCheck);
+        GeneratedDataDir.Options options = new GeneratedDataDir.Options(chunk, personasPerRole, !noReopenCheck, averageRowBytes);
         boolean bars = !noProgress && System.console() != null;
         GeneratedDataDir.Report report = GeneratedDataDir.write(generation, knobs, dataDir, schema, options,
                 bars ? new Bars() : GeneratedDataDir.Progress.logging(out::println));

@@ -134,6 +134,7 @@ public final class GroupSync {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("systemuserid", new EntityRef("systemuser", userId));
         v.put("teamid", new EntityRef("team", teamId));
-        return new Mutation.Put(system.forCreate(membershipTable, Ids.of(MEMBERSHIP, userId + "|" + teamId), v, caller));
+        // The id AddMembersTeam gives the same membership.
+        return new Mutation.Put(system.forCreate(membershipTable, Ids.of(MEMBERSHIP, teamId + "|" + userId), v, caller));
     }
 }

@@ -10,6 +10,7 @@ import io.ppmlab.datasets.generator.OrganisationGenerator;
 import io.ppmlab.datasets.generator.RowSink;
 import io.ppmlab.emulator.access.SecurityModelLoader;
 import io.ppmlab.emulator.store.ChronicleStore;
+import io.ppmlab.emulator.store.Durability;
 import io.ppmlab.emulator.store.StoreOptions;
 import io.ppmlab.roles.RoleCatalog;
 import io.ppmlab.schema.Row;
@@ -79,11 +80,12 @@ public final class GeneratedDataDir {
      * @param chunkRows       rows per {@code Store.apply}
      * @param personasPerRole holders of each shipped role sampled into personas.json
      * @param reopenCheck     after writing, close and reopen the store (and load its security model) and time it
+     * @param averageRowBytes Chronicle's average value size for the new tables (the store's default is 256)
      */
-    public record Options(int chunkRows, int personasPerRole, boolean reopenCheck) {
-        public static Options defaults() { return new Options(5_000, 3, true); }
+    public record Options(int chunkRows, int personasPerRole, boolean reopenCheck, double averageRowBytes) {
+        public static Options defaults() { return new Options(5_000, 3, true, StoreOptions.defaults().averageValueSize()); }
 
-        public Options withReopenCheck(boolean check) { return new Options(chunkRows, personasPerRole, check); }
+        public Options withReopenCheck(boolean check) { return new Options(chunkRows, personasPerRole, check, averageRowBytes); }
     }
 
     /** One table's figures after the write. */
@@ -116,12 +118,16 @@ public final class GeneratedDataDir {
     }
 
     /**
-     * Store sizing for the generator's counts: every table gets room for its rows plus 10% (shares, which are
-     * only estimated, twice the estimate), at least {@value #MIN_ENTRIES}; Chronicle lets each grow to 10 times
-     * that before it refuses writes.
+     * Store options of a generation: every table sized for its rows plus 10% (shares, which are only estimated,
+     * twice the estimate), at least {@value #MIN_ENTRIES}, so Chronicle lets each grow to 10 times that before it
+     * refuses writes; {@code averageRowBytes} as Chronicle's average value size; and no journal
+     * ({@link Durability#NONE}): a bulk load that is cut short is redone into a new directory, not recovered,
+     * and journaling every chunk wrote each row twice. Later opens use the emulator's own durability.
      */
-    public static StoreOptions storeOptions(Map<String, Long> expected, Schema schema) {
-        StoreOptions options = StoreOptions.defaults();
+    public static StoreOptions storeOptions(Map<String, Long> expected, Schema schema, double averageRowBytes) {
+        StoreOptions defaults = StoreOptions.defaults();
+        StoreOptions options = new StoreOptions(defaults.defaultEntries(), Map.of(), averageRowBytes, defaults.maxBloatFactor(),
+                defaults.sparseFiles()).withDurability(Durability.NONE);
         for (io.ppmlab.schema.Table t : schema.tables()) {
             long n = expected.getOrDefault(t.logicalName(), 0L);
             if (t.logicalName().equals("principalobjectaccess")) n *= 2;
@@ -142,7 +148,7 @@ public final class GeneratedDataDir {
         long personasMs;
         int personaCount;
         Path personasFile = dataDir.resolve(PERSONAS);
-        try (ChronicleStore store = new ChronicleStore(dataDir, schema, storeOptions(generation.expectedCounts(), schema))) {
+        try (ChronicleStore store = new ChronicleStore(dataDir, schema, storeOptions(generation.expectedCounts(), schema, options.averageRowBytes()))) {
             ChunkWriter writer = new ChunkWriter(store, options.chunkRows());
             result = generation.run(sampler.then(new Counting(progress)).then(writer));
             writeMs = ms(t0);

@@ -45,8 +45,11 @@ final class PersonaSampler {
     private static final int READ_SAMPLES = 10;
     private static final int WRITE_SAMPLES = 6;
     private static final int DENIED_SAMPLES = 10;
-    private static final int TEAMS_LOOKED_AT = 8;
-    private static final int RANDOM_PER_TABLE = 3;
+    /** Candidates per persona, kept small: each check of the reference evaluator scans every membership and share. */
+    private static final int TEAMS_LOOKED_AT = 3;
+    private static final int ROWS_PER_TEAM = 2;
+    private static final int UNIT_ROWS_PER_TABLE = 1;
+    private static final int RANDOM_PER_TABLE = 1;
 
     private final Store store;
     private final Schema schema;
@@ -78,14 +81,32 @@ final class PersonaSampler {
             if (!mine.contains(a.roleName())) mine.add(a.roleName());
         }
         List<UUID> chosen = choose(users, roles, perRole);
-        List<Persona> out = new ArrayList<>();
-        for (UUID id : chosen) {
-            Row user = users.get(id);
-            UUID unit = model.user(id).orElseThrow().businessUnit();
-            out.add(persona(id, String.valueOf(user.get("domainname")), unitNames.getOrDefault(unit, unit.toString()),
-                    roles.getOrDefault(id, List.of())));
+        // Candidates are drawn in order (the random draws make the file reproducible); verdicts are then
+        // computed on two threads, since the reference evaluator is slow by design.
+        List<List<EntityRef>> candidates = new ArrayList<>();
+        chosen.forEach(id -> candidates.add(candidates(id)));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Persona>> futures = new ArrayList<>();
+            for (int i = 0; i < chosen.size(); i++) {
+                UUID id = chosen.get(i);
+                List<EntityRef> mine = candidates.get(i);
+                Row user = users.get(id);
+                UUID unit = model.user(id).orElseThrow().businessUnit();
+                futures.add(pool.submit(() -> persona(id, String.valueOf(user.get("domainname")), unitNames.getOrDefault(unit, unit.toString()),
+                        roles.getOrDefault(id, List.of()), mine)));
+            }
+            List<Persona> out = new ArrayList<>();
+            for (java.util.concurrent.Future<Persona> f : futures) out.add(f.get());
+            return out;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("persona sampling failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sampling personas", e);
+        } finally {
+            pool.shutdown();
         }
-        return out;
     }
 
     /** admin@ first, then for each shipped role up to {@code perRole} holders, spread over business units. */
@@ -112,17 +133,23 @@ final class PersonaSampler {
         return new ArrayList<>(chosen);
     }
 
-    private Persona persona(UUID userId, String upn, String unitName, List<String> roleNames) {
+    /** Rows the user or the user's first teams own, rows shared with the user, rows of the user's unit, random rows. */
+    private List<EntityRef> candidates(UUID userId) {
         UUID unit = model.user(userId).orElseThrow().businessUnit();
         Set<EntityRef> candidates = new LinkedHashSet<>(rows.ownedBy(userId));
-        List<Principal.Team> teams = model.teamsOf(userId);
-        teams.stream().limit(TEAMS_LOOKED_AT).forEach(t -> candidates.addAll(rows.ownedBy(t.id())));
+        model.teamsOf(userId).stream().limit(TEAMS_LOOKED_AT)
+                .forEach(t -> rows.ownedBy(t.id()).stream().limit(ROWS_PER_TEAM).forEach(candidates::add));
         candidates.addAll(rows.sharedWith(userId));
+        for (String table : rows.tables()) rows.inUnit(unit, table).stream().limit(UNIT_ROWS_PER_TABLE).forEach(candidates::add);
         for (String table : rows.tables()) {
-            candidates.addAll(rows.inUnit(unit, table));
             List<EntityRef> any = rows.random(table);
             for (int i = 0; i < Math.min(RANDOM_PER_TABLE, any.size()); i++) candidates.add(any.get(random.nextInt(any.size())));
         }
+        return new ArrayList<>(candidates);
+    }
+
+    private Persona persona(UUID userId, String upn, String unitName, List<String> roleNames, List<EntityRef> candidates) {
+        List<Principal.Team> teams = model.teamsOf(userId);
         List<Sample> read = new ArrayList<>();
         List<Sample> write = new ArrayList<>();
         List<Sample> denied = new ArrayList<>();

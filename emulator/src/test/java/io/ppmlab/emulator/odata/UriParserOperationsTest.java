@@ -45,6 +45,8 @@ class UriParserOperationsTest {
                         new FunctionCall("RetrieveSharedPrincipalsAndAccess", Map.of("Target", TARGET))),
                 arguments("RetrieveSharedPrincipalsAndAccess(Target=@t)", "@t=%7B'%40odata.id'%3A'sensei_projects(" + ID2 + ")'%7D",
                         new FunctionCall("RetrieveSharedPrincipalsAndAccess", Map.of("Target", TARGET))),
+                arguments("RetrieveSharedPrincipalsAndAccess(Target=@t)", "%40t=%7B'%40odata.id'%3A'sensei_projects(" + ID2 + ")'%7D",
+                        new FunctionCall("RetrieveSharedPrincipalsAndAccess", Map.of("Target", TARGET))),
                 arguments("systemusers(" + ID + ")/Microsoft.Dynamics.CRM.RetrievePrincipalAccess(Target=@t)", "@t=" + TARGET,
                         new BoundFunctionCall(new BoundTo("systemuser", KEY), "RetrievePrincipalAccess", Map.of("Target", TARGET))),
                 arguments("teams(" + ID + ")/Microsoft.Dynamics.CRM.RetrievePrincipalAccess(Target=@t)", "@t=" + TARGET,

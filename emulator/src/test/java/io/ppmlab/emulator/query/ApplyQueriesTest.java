@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static io.ppmlab.emulator.query.QueryFixture.*;
@@ -98,6 +99,36 @@ class ApplyQueriesTest {
                 .isInstanceOf(ODataQueryException.class);
         assertThatThrownBy(() -> ENGINE.get(ADMIN, "sensei_projects?$apply=" + encode("groupby((nothere))"), Map.of()))
                 .isInstanceOf(ODataQueryException.class);
+    }
+
+    @Test
+    void moreThanFiftyThousandRowsIsTheAggregateLimit() {
+        QueryFixture big = new QueryFixture(false);
+        List<io.ppmlab.emulator.store.Mutation> rows = new java.util.ArrayList<>();
+        for (int i = 0; i <= 50_000; i++) {
+            rows.add(new io.ppmlab.emulator.store.Mutation.Put(new io.ppmlab.schema.Row("sensei_keydate",
+                    new java.util.UUID(7, i), Map.of("sensei_name", "k" + i))));
+        }
+        big.store.apply(rows);
+        QueryEngine engine = big.engine(organization());
+        assertThatThrownBy(() -> engine.get(ADMIN, "sensei_keydates?$apply=" + encode("aggregate($count as n)"), Map.of()))
+                .isInstanceOf(ODataQueryException.class).satisfies(e -> assertThat(((ODataQueryException) e).code()).isEqualTo("0x8004E023"));
+        String fetch = "<fetch aggregate='true'><entity name='sensei_keydate'><attribute name='sensei_keydateid' aggregate='count' alias='n'/></entity></fetch>";
+        assertThatThrownBy(() -> engine.get(ADMIN, "sensei_keydates?fetchXml=" + encode(fetch), Map.of()))
+                .isInstanceOf(ODataQueryException.class).satisfies(e -> assertThat(((ODataQueryException) e).code()).isEqualTo("0x8004E023"));
+        // a filter that leaves fewer rows is fine; and $count=true is capped at 5,000 with the annotations
+        JsonNode n = json(engine.get(ADMIN, "sensei_keydates?$apply=" + encode("filter(startswith(sensei_name,'k1'))/aggregate($count as n)"), Map.of()));
+        assertThat(n.path("value").get(0).path("n").asInt()).isEqualTo(11_112);
+        JsonNode counted = json(engine.get(ADMIN, "sensei_keydates?$select=sensei_name&$count=true&$top=1",
+                prefer("odata.include-annotations=\"*\"")));
+        assertThat(counted.path("@odata.count").asInt()).isEqualTo(5000);
+        assertThat(counted.path("@Microsoft.Dynamics.CRM.totalrecordcount").asInt()).isEqualTo(5000);
+        assertThat(counted.path("@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded").asBoolean()).isTrue();
+        assertThat(text(engine.get(ADMIN, "sensei_keydates/$count", Map.of()))).isEqualTo("5000");
+        // a page without $top is 5,000 rows with a next link
+        JsonNode page = json(engine.get(ADMIN, "sensei_keydates?$select=sensei_name", Map.of()));
+        assertThat(page.path("value").size()).isEqualTo(5000);
+        assertThat(page.has("@odata.nextLink")).isTrue();
     }
 
     private static String encode(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"); }

@@ -102,6 +102,27 @@ class ListQueriesTest {
     }
 
     @Test
+    void pagesStayStableWhileRowsAreAdded() {
+        QueryFixture lab = new QueryFixture();
+        QueryEngine engine = lab.engine(organization());
+        Map<String, String> h = prefer("odata.maxpagesize=5");
+        List<String> before = values(engine.get(ADMIN, "sensei_issues?$select=sensei_name", Map.of()), "sensei_name");
+        List<String> seen = new ArrayList<>();
+        String url = "sensei_issues?$select=sensei_name";
+        int added = 0;
+        while (url != null) {
+            ApiResponse page = engine.get(ADMIN, url, h);
+            seen.addAll(values(page, "sensei_name"));
+            for (int i = 0; i < 3; i++) {
+                lab.store.put(new io.ppmlab.schema.Row("sensei_issue", java.util.UUID.randomUUID(), Map.of("sensei_name", "Added " + added++)));
+            }
+            String next = json(page).path("@odata.nextLink").asText(null);
+            url = next == null ? null : next.substring(next.indexOf("v9.2/") + 5);
+        }
+        assertThat(seen).doesNotHaveDuplicates().containsAll(before);
+    }
+
+    @Test
     void pagesWithOrderByAreStableAndComplete() {
         Map<String, String> h = prefer("odata.maxpagesize=5");
         List<String> all = new ArrayList<>();

@@ -97,6 +97,11 @@ class QueryPerformanceProbe {
             System.out.printf("[%d projects] plan: %s%n", projects,
                     engine.explain(user, table("sensei_project"), lab.parser.parse("sensei_projects", "$filter=statuscode%20eq%201").options()));
             double[] list = time(() -> engine.get(user, QUERY, Map.of()));
+            var parsed = lab.parser.parse("sensei_projects", QUERY.substring(QUERY.indexOf('?') + 1)).options();
+            double[] rows = time(() -> engine.rows(user, table("sensei_project"), parsed, 50));
+            double[] gets = time(() -> { for (int i = 0; i < 55; i++) store.get("sensei_project", UUID.nameUUIDFromBytes(("project" + i).getBytes())); });
+            System.out.printf("   [%d] full query p50 %.1f us; plan+execute without JSON p50 %.1f us; 55 store gets p50 %.1f us%n",
+                    projects, list[1], rows[1], gets[1]);
             String apply = "sensei_programs(" + bigProgram + ")/sensei_project_sensei_program?$apply=" + URLEncoder.encode(
                     "groupby((sensei_program/sensei_programid),aggregate(sensei_effortremaining with sum as total))", StandardCharsets.UTF_8);
             ApiResponse a = engine.get(user, apply, Map.of());
@@ -121,17 +126,25 @@ class QueryPerformanceProbe {
         return new Row(table, id, v);
     }
 
+    private static long gcMillis() {
+        long t = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) t += gc.getCollectionTime();
+        return t;
+    }
+
     /** mean, p50, p99 in microseconds, after a warm-up of 3 seconds. */
     private static double[] time(Runnable query) {
         long end = System.nanoTime() + 3_000_000_000L;
         while (System.nanoTime() < end) query.run();
         int n = 5_000;
+        long gcBefore = gcMillis();
         long[] samples = new long[n];
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
             query.run();
             samples[i] = System.nanoTime() - t0;
         }
+        System.out.printf("   gc during %d samples: %d ms; heap max %d MB%n", n, gcMillis() - gcBefore, Runtime.getRuntime().maxMemory() >> 20);
         Arrays.sort(samples);
         double mean = Arrays.stream(samples).average().orElse(0) / 1000.0;
         return new double[] {mean, samples[n / 2] / 1000.0, samples[n * 99 / 100] / 1000.0};

@@ -22,11 +22,14 @@ final class JournalMeasure {
         for (int i = 0; i < rows.length; i++) rows[i] = TestRows.project(i);
         System.out.printf(Locale.ROOT, "encoded row ~%d B%n", new RowCodec(TestSchema.projectTable()).encode(rows[0]).length);
         for (int round = 0; round < 2; round++) { // the first round warms the JIT
-            for (Durability d : Durability.values()) {
+            for (String config : List.of("NONE", "JOURNAL", "JOURNAL/0", "FSYNC")) {
+                Durability d = Durability.valueOf(config.replace("/0", ""));
                 if (d == Durability.FSYNC && round == 0) continue;
                 Path dir = root.resolve(d.name().toLowerCase(Locale.ROOT));
                 StoreMeasure.deleteTree(dir);
-                StoreOptions options = StoreOptions.defaults().withDurability(d);
+                // JOURNAL/0 empties the journal after every batch instead of every DEFAULT_CHECKPOINT_BYTES.
+                StoreOptions options = StoreOptions.defaults().withDurability(d)
+                        .withJournalCheckpointBytes(config.endsWith("/0") ? 0 : StoreOptions.DEFAULT_CHECKPOINT_BYTES);
                 try (Store store = new ChronicleStore(dir, TestSchema.standard(), options)) {
                     store.put(TestRows.named(TestSchema.PROGRAM, "warm")); // creates a map, loads Chronicle
                     store.put(rows[0]);
@@ -49,8 +52,8 @@ final class JournalMeasure {
                         batchMs[k] = (System.nanoTime() - b0) / 1_000_000;
                     }
                     Arrays.sort(batchMs);
-                    System.out.printf(Locale.ROOT, "round %d %-7s single-row put: mean %.1f µs, p50 %.1f µs, p99 %.1f µs (%d puts); "
-                                    + "batch of %,d rows: median %d ms (min %d, max %d)%n", round, d, single, lat[n / 2] / 1e3,
+                    System.out.printf(Locale.ROOT, "round %d %-9s single-row put: mean %.1f µs, p50 %.1f µs, p99 %.1f µs (%d puts); "
+                                    + "batch of %,d rows: median %d ms (min %d, max %d)%n", round, config, single, lat[n / 2] / 1e3,
                             lat[n * 99 / 100] / 1e3, n, batchRows, batchMs[2], batchMs[0], batchMs[4]);
                 }
             }

@@ -29,6 +29,7 @@ public final class RowJson {
     private static final UUID SYNTHETIC = new UUID(0, 0);
 
     private final RowWriter writer;
+    private final java.util.concurrent.ConcurrentHashMap<Projection, Table> projections = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RowJson(RowWriter writer) { this.writer = writer; }
 
@@ -36,8 +37,26 @@ public final class RowJson {
 
     /** Fields as {@link RowWriter#writeFields} writes them, straight into the output. */
     public void fields(JsonGenerator g, Table table, Row row, List<String> select, Prefer prefer) throws IOException {
-        writer.writeFields(g, table, row, select, prefer);
+        writer.writeFields(g, projected(table, select), row, select, prefer);
     }
+
+    /**
+     * The table cut down to the selected columns and its key, in the table's order: the writer walks every column
+     * of the table it is given, which for 3 selected of 40 columns is most of the cost of a page. Same output.
+     */
+    Table projected(Table table, List<String> select) {
+        if (select.isEmpty()) return table;
+        return projections.computeIfAbsent(new Projection(table.logicalName(), select), k -> {
+            if (projections.size() > 2048) projections.clear();
+            java.util.Set<String> wanted = java.util.Set.copyOf(select);
+            List<Column> columns = table.columns().stream().filter(c -> c.name().equals(table.primaryIdColumn())
+                    || wanted.contains(c.name()) || wanted.contains(c.lookupProperty())).toList();
+            return new Table(table.logicalName(), table.entitySetName(), table.primaryIdColumn(), table.primaryNameColumn(),
+                    table.ownership(), columns, List.of());
+        });
+    }
+
+    private record Projection(String table, List<String> select) {}
 
     /**
      * @param etag    keep {@code @odata.etag}
@@ -49,7 +68,7 @@ public final class RowJson {
                          boolean nulls, UnaryOperator<String> rename) throws IOException {
         TokenBuffer buffer = new TokenBuffer((com.fasterxml.jackson.core.ObjectCodec) null, false);
         buffer.writeStartObject();
-        writer.writeFields(buffer, table, row, select, prefer);
+        writer.writeFields(buffer, projected(table, select), row, select, prefer);
         buffer.writeEndObject();
         try (JsonParser p = buffer.asParser()) {
             p.nextToken();

@@ -83,8 +83,8 @@ public final class ListQueries {
         boolean nested = o.expand().stream().anyMatch(e -> !e.options().expand().isEmpty());
         Expansions.Mode mode = new Expansions.Mode(nested, paging.pageSize(), prefer);
 
-        StringWriter out = new StringWriter(4096);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
+        try (JsonGenerator g = JSON.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("@odata.context", request.baseUrl() + "$metadata#" + table.entitySetName() + contextSelection(o));
             writeCounts(g, prefer, o.count(), result.count());
@@ -106,7 +106,7 @@ public final class ListQueries {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ApiResponse.json(200, out.toString(), preferenceApplied(prefer, paging));
+        return new ApiResponse(200, preferenceApplied(prefer, paging), ApiResponse.JSON, out.toByteArray());
     }
 
     /** One row as an entity ({@code .../$entity} context) with $select and $expand: a single-valued navigation. */
