@@ -1,6 +1,7 @@
 package io.ppmlab.emulator.store;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,18 +22,21 @@ import java.util.List;
  * half-applied after a process death) is completed. A record that is not complete was never applied,
  * because applying starts only once its write has returned.
  *
+ * <p>Written through a {@link RandomAccessFile}, not a {@code FileChannel}: a channel is closed for good when a
+ * thread is interrupted in the middle of a write, which would take the store down with one timed-out request.
+ *
  * <p>Not thread-safe: the store calls it under its write lock.
  */
 final class Journal implements AutoCloseable {
     static final String FILE_NAME = "wal.log";
 
-    private final FileChannel channel;
+    private final RandomAccessFile file;
     private final boolean fsync;
     private long size;
     private long nextSequence;
 
-    private Journal(FileChannel channel, boolean fsync, long nextSequence) {
-        this.channel = channel;
+    private Journal(RandomAccessFile file, boolean fsync, long nextSequence) {
+        this.file = file;
         this.fsync = fsync;
         this.nextSequence = nextSequence;
     }
@@ -125,8 +129,8 @@ final class Journal implements AutoCloseable {
     static Journal open(Path file, boolean fsync, long nextSequence) {
         try {
             Files.createDirectories(file.getParent());
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            Journal journal = new Journal(ch, fsync, nextSequence);
+            // "rwd": with fsync, every write returns once its bytes are on the device (O_DSYNC).
+            Journal journal = new Journal(new RandomAccessFile(file.toFile(), fsync ? "rwd" : "rw"), fsync, nextSequence);
             try {
                 journal.reset();
             } catch (RuntimeException e) {
@@ -143,17 +147,15 @@ final class Journal implements AutoCloseable {
     long size() { return size; }
 
     /**
-     * Seals and appends an {@link JournalFormat#encode encoded} record with one positional write (forced to
-     * disk when fsync is on) and returns where it starts, for {@link #rollBack}.
+     * Seals and appends an {@link JournalFormat#encode encoded} record with one write (on the device before it
+     * returns when fsync is on) and returns where it starts, for {@link #rollBack}.
      */
     long append(byte[] record) {
         JournalFormat.seal(record, nextSequence);
         long start = size;
         try {
-            ByteBuffer buf = ByteBuffer.wrap(record);
-            long at = start;
-            while (buf.hasRemaining()) at += channel.write(buf, at);
-            if (fsync) channel.force(false);
+            file.seek(start);
+            file.write(record);
         } catch (IOException e) {
             // A partial record may be on disk: cut it off so that the next append does not follow garbage.
             truncateQuietly(start);
@@ -176,7 +178,7 @@ final class Journal implements AutoCloseable {
     @Override
     public void close() {
         try {
-            channel.close();
+            file.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close journal", e);
         }
@@ -184,8 +186,8 @@ final class Journal implements AutoCloseable {
 
     private void truncate(long length) {
         try {
-            channel.truncate(length);
-            if (fsync) channel.force(true);
+            file.setLength(length);
+            if (fsync) file.getFD().sync();
             size = length;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot truncate journal", e);
@@ -194,7 +196,7 @@ final class Journal implements AutoCloseable {
 
     private void truncateQuietly(long length) {
         try {
-            channel.truncate(length);
+            file.setLength(length);
         } catch (IOException ignored) {
             // The append already failed; its exception is the one worth reporting.
         }

@@ -193,6 +193,21 @@ class ChronicleStoreJournalTest {
     }
 
     @Test
+    void aWriterInterruptedMidWriteDoesNotBreakTheJournal() {
+        try (ChronicleStore store = open(SMALL)) {
+            store.put(TestRows.project(1));
+            Thread.currentThread().interrupt();
+            try {
+                store.put(TestRows.project(2));
+            } finally {
+                Thread.interrupted();
+            }
+            store.put(TestRows.project(3));
+            assertThat(store.count(PROJECT)).isEqualTo(3);
+        }
+    }
+
+    @Test
     void theSummaryNamesWhatWasDone() {
         assertThat(new RecoveryReport(true, 0, 0, 0, 0, 0, null, 0, 0).summary()).isEqualTo("journal: empty, nothing to replay");
         assertThat(new RecoveryReport(false, 3, 9_000, 0, 1, 1234, "bad checksum", 50_000, 12).summary())
