@@ -16,9 +16,9 @@ import java.util.Map;
 
 /**
  * {@code manifest.json} of a generated data directory. Two sections: {@code content} is decided by the
- * profile, knobs and seed alone (settings, rows per table, the row-stream SHA-256) and is what
+ * effective settings alone (profile with knobs and seed applied, rows per table, the row-stream SHA-256) and is what
  * {@link #contentSha256()} digests, so equal inputs give equal digests; {@code run} holds what a run
- * measured (timings, storage figures, machine) and differs between runs.
+ * measured (the knobs as given, timings, storage figures, machine) and differs between runs.
  */
 public final class Manifest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -30,7 +30,6 @@ public final class Manifest {
         Manifest m = new Manifest();
         m.content.put("profile", result.settings().profile());
         m.content.put("seed", result.settings().seed());
-        m.content.put("knobs", knobs.given());
         m.content.put("settings", result.settings().describe());
         m.content.put("totalRows", result.totalRows());
         m.content.put("rowsSha256", result.rowsSha256());
@@ -38,6 +37,7 @@ public final class Manifest {
         m.content.put("users", result.passwords().size());
         m.content.put("upnPattern", "<role slug>.<nnnn>@contoso.test, e.g. projectuser.0001@contoso.test; plus admin@contoso.test");
         m.content.put("resourceYears", result.resourceYears());
+        m.run.put("knobs", knobs.given());
         m.run.put("timingsMs", result.timingsMs());
         return m;
     }

@@ -69,13 +69,20 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        Knobs knobs = knobs();
         Schema schema = SchemaLoader.loadDefault();
         if (GeneratedDataDir.holdsData(dataDir)) {
             System.err.println("data directory " + dataDir + " already holds tables: give an empty or new one");
             return 2;
         }
-        OrganisationGenerator.Generation generation = OrganisationGenerator.prepare(profile, knobs, schema);
+        Knobs knobs;
+        OrganisationGenerator.Generation generation;
+        try {
+            knobs = knobs();
+            generation = OrganisationGenerator.prepare(profile, knobs, schema);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         out.printf("generating '%s' (seed %d, %s teams) into %s: %,d rows expected%n", profile, generation.settings().seed(),
                 generation.settings().teamStrategy().label(), dataDir.toAbsolutePath(), generation.expectedTotal());
         GeneratedDataDir.Options options = new GeneratedDataDir.Options(chunk, personasPerRole, !noReopenCheck, averageRowBytes);
@@ -118,8 +125,12 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         out.printf("manifest                    %s%n", r.manifest());
         out.printf("personas                    %s%n", r.personasFile());
-        out.printf("sign in as admin@contoso.test or <role>.<nnnn>@contoso.test (e.g. projectuser.0001@contoso.test), password %s%n",
-                OrganisationGenerator.PASSWORD);
+        if (r.result().settings().fixed()) {
+            out.printf("sign in as the demo users (admin@contoso.test, blue@contoso.test, ...), password %s%n", OrganisationGenerator.PASSWORD);
+        } else {
+            out.printf("sign in as admin@contoso.test or <role>.<nnnn>@contoso.test (e.g. projectuser.0001@contoso.test), password %s%n",
+                    OrganisationGenerator.PASSWORD);
+        }
     }
 
     /** A progress bar per phase on the terminal. */

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
 import org.apache.olingo.commons.api.edm.FullQualifiedName;
+import org.apache.olingo.commons.api.edm.provider.CsdlAction;
+import org.apache.olingo.commons.api.edm.provider.CsdlActionImport;
 import org.apache.olingo.commons.api.edm.provider.CsdlComplexType;
 import org.apache.olingo.commons.api.edm.provider.CsdlEntitySet;
 import org.apache.olingo.commons.api.edm.provider.CsdlEntityType;
@@ -38,7 +40,7 @@ public final class EdmFactory {
 
     private EdmFactory(Schema schema) { this.schema = schema; }
 
-    /** The complete EDM provider: entity types and sets from the schema, WhoAmI, the query functions and the security operations. */
+    /** The complete EDM provider: entity types and sets from the schema, WhoAmI, the query functions, the security operations and the bulk messages. */
     public static SchemaEdmProvider provider(Schema schema) {
         EdmFactory f = new EdmFactory(schema);
         List<CsdlEntityType> types = new ArrayList<>();
@@ -53,12 +55,20 @@ public final class EdmFactory {
         SecurityOperations security = SecurityOperations.of(schema);
         List<CsdlComplexType> complexTypes = new ArrayList<>(QueryFunctions.complexTypes());
         complexTypes.addAll(security.complexTypes());
+        complexTypes.addAll(BulkMessages.complexTypes());
+        List<CsdlAction> actions = new ArrayList<>(security.actions());
+        actions.addAll(BulkMessages.actions(schema));
+        ResourcingOperations resourcing = ResourcingOperations.of(schema);
+        complexTypes.addAll(resourcing.complexTypes());
+        actions.addAll(resourcing.actions());
+        List<CsdlActionImport> actionImports = new ArrayList<>(security.actionImports());
+        actionImports.addAll(resourcing.actionImports());
         List<CsdlFunction> functions = new ArrayList<>(QueryFunctions.functions());
         functions.addAll(security.functions());
         List<CsdlFunctionImport> imports = new ArrayList<>(QueryFunctions.functionImports());
         imports.addAll(security.functionImports());
         return new SchemaEdmProvider(types, sets, new SchemaEdmProvider.Operations(complexTypes,
-                SecurityOperations.enumTypes(), functions, security.actions(), imports, security.actionImports()));
+                SecurityOperations.enumTypes(), functions, actions, imports, actionImports));
     }
 
     public static FullQualifiedName fqn(String name) { return new FullQualifiedName(NAMESPACE, name); }

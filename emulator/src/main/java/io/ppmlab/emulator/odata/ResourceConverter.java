@@ -55,6 +55,9 @@ final class ResourceConverter {
             if (second.getKind() == UriResourceKind.count && parts.size() == 2) {
                 return new ResourcePath.EntitySetCount(table);
             }
+            if (second instanceof UriResourceAction a && parts.size() == 2) {
+                return new ResourcePath.CollectionActionCall(table, a.getAction().getName());
+            }
             throw unsupported(parts);
         }
         if (parts.size() == 2 && second instanceof UriResourceAction a) {

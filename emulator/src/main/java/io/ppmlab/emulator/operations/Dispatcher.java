@@ -10,12 +10,14 @@ import io.ppmlab.emulator.odata.model.ParsedRequest;
 import io.ppmlab.emulator.odata.model.QueryOptions;
 import io.ppmlab.emulator.odata.model.ResourcePath;
 import io.ppmlab.emulator.operations.actions.ActionRouter;
+import io.ppmlab.emulator.operations.bulk.BulkOperations;
 import io.ppmlab.schema.EntityRef;
 import io.ppmlab.schema.Schema;
 import io.ppmlab.schema.Table;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Execute stage: picks the operation for a parsed request and its method. Every branch ends in an
@@ -29,9 +31,17 @@ public final class Dispatcher {
     private final QueryOperations queries;
     private final FunctionOperations functions;
     private final ActionRouter actions;
+    private final BulkOperations bulk;
+    private final Batches batches;
 
     public Dispatcher(Schema schema, MetadataDocument documents, RowOperations rows, KeyResolver keys,
                       QueryOperations queries, FunctionOperations functions, ActionRouter actions) {
+        this(schema, documents, rows, keys, queries, functions, actions, null, Batches.NESTED);
+    }
+
+    private Dispatcher(Schema schema, MetadataDocument documents, RowOperations rows, KeyResolver keys,
+                       QueryOperations queries, FunctionOperations functions, ActionRouter actions,
+                       BulkOperations bulk, Batches batches) {
         this.schema = schema;
         this.documents = documents;
         this.rows = rows;
@@ -39,9 +49,29 @@ public final class Dispatcher {
         this.queries = queries;
         this.functions = functions;
         this.actions = actions;
+        this.bulk = bulk;
+        this.batches = batches;
+    }
+
+    /** This dispatcher, serving the bulk messages (CreateMultiple, UpdateMultiple, UpsertMultiple) through {@code bulk}. */
+    public Dispatcher withBulk(BulkOperations bulk) {
+        return new Dispatcher(schema, documents, rows, keys, queries, functions, actions, bulk, batches);
+    }
+
+    /** This dispatcher, serving {@code $batch} through {@code batches}; without it a {@code $batch} is refused as nested. */
+    public Dispatcher withBatches(Batches batches) {
+        return new Dispatcher(schema, documents, rows, keys, queries, functions, actions, bulk, batches);
     }
 
     public ApiResponse execute(Caller caller, ApiRequest request, ParsedRequest parsed) {
+        return execute(caller, request, parsed, NO_REFERENCES);
+    }
+
+    /**
+     * Executes one request; {@code references} resolves the {@code $n} Content-ID references of a change set
+     * in {@code @odata.bind} values (outside a change set there are none).
+     */
+    public ApiResponse execute(Caller caller, ApiRequest request, ParsedRequest parsed, Function<String, Optional<EntityRef>> references) {
         String method = request.method();
         QueryOptions options = parsed.options();
         ResourcePath path = parsed.path();
@@ -57,7 +87,7 @@ public final class Dispatcher {
             Table table = table(set.table());
             return switch (method) {
                 case "GET" -> queries.list(caller, table, options, request);
-                case "POST" -> rows.create(caller, table, write(request, options));
+                case "POST" -> rows.create(caller, table, write(request, options, references));
                 default -> throw notAllowed(method, request);
             };
         }
@@ -70,7 +100,7 @@ public final class Dispatcher {
             return switch (method) {
                 case "GET" -> rows.retrieve(caller, table, keys.id(table, entity.key()), options.select(), request.prefer(),
                         request.header("If-None-Match"), request.baseUrl());
-                case "PATCH" -> rows.update(caller, table, keys.idOrNew(table, entity.key()), write(request, options));
+                case "PATCH" -> rows.update(caller, table, keys.idOrNew(table, entity.key()), write(request, options, references));
                 case "DELETE" -> rows.delete(caller, table, keys.id(table, entity.key()), request.header("If-Match"));
                 default -> throw notAllowed(method, request);
             };
@@ -97,6 +127,15 @@ public final class Dispatcher {
             requireMethod(method, path, "POST");
             return actions.action(caller, call, request);
         }
+        if (path instanceof ResourcePath.CollectionActionCall call) {
+            requireMethod(method, path, "POST");
+            if (bulk == null) throw ErrorCode.RESOURCE_NOT_FOUND.error(call.name());
+            return bulk.run(caller, call, request);
+        }
+        if (path instanceof ResourcePath.Batch) {
+            requireMethod(method, path, "POST");
+            return batches.batch(caller, request);
+        }
         if (path instanceof ResourcePath.Ref ref) {
             return actions.ref(caller, ref, request);
         }
@@ -111,9 +150,11 @@ public final class Dispatcher {
         throw ErrorCode.BAD_REQUEST.error("The request '" + request.method() + " " + request.path() + "' is not supported by the emulator.");
     }
 
-    private RowOperations.WriteRequest write(ApiRequest request, QueryOptions options) {
+    private static final Function<String, Optional<EntityRef>> NO_REFERENCES = ref -> Optional.empty();
+
+    private RowOperations.WriteRequest write(ApiRequest request, QueryOptions options, Function<String, Optional<EntityRef>> references) {
         return new RowOperations.WriteRequest(request.body(), request.prefer(), options.select(), request.header("If-Match"),
-                request.header("If-None-Match"), request.baseUrl(), ref -> Optional.<EntityRef>empty());
+                request.header("If-None-Match"), request.baseUrl(), references);
     }
 
     private Table table(String logicalName) {
@@ -126,6 +167,16 @@ public final class Dispatcher {
 
     private static RuntimeException notAllowed(String method, ApiRequest request) {
         return ErrorCode.METHOD_NOT_ALLOWED.error(method, request.path());
+    }
+
+    /** {@code POST $batch}: implemented by the batch package, which runs each part through a dispatcher of its own. */
+    public interface Batches {
+        ApiResponse batch(Caller caller, ApiRequest request);
+
+        /** The dispatchers that run a batch's parts have this one: a batch cannot contain another batch. */
+        Batches NESTED = (caller, request) -> {
+            throw ErrorCode.BATCH_NESTED.error("a $batch request was sent inside a batch.");
+        };
     }
 
     /** Turns a URL key (id or alternate key) into a row id. */

@@ -18,7 +18,15 @@ import io.ppmlab.emulator.auth.TokenVerifier;
 import io.ppmlab.emulator.clock.LabClock;
 import io.ppmlab.emulator.odata.ServiceModel;
 import io.ppmlab.emulator.odata.UriParser;
+import io.ppmlab.emulator.batch.BatchOperations;
 import io.ppmlab.emulator.operations.Dispatcher;
+import io.ppmlab.emulator.operations.WriteRules;
+import io.ppmlab.emulator.operations.bulk.BulkOperations;
+import io.ppmlab.emulator.operations.bulk.OperationsFactory;
+import io.ppmlab.emulator.product.AssignedToShares;
+import io.ppmlab.emulator.product.Children;
+import io.ppmlab.emulator.product.OwnerReadCheck;
+import io.ppmlab.emulator.product.ProductRules;
 import io.ppmlab.emulator.operations.actions.ActionRouter;
 import io.ppmlab.emulator.operations.FunctionOperations;
 import io.ppmlab.emulator.operations.RowOperations;
@@ -29,6 +37,9 @@ import io.ppmlab.emulator.operations.VersionSequence;
 import io.ppmlab.emulator.product.GroupSyncSettings;
 import io.ppmlab.emulator.product.Product;
 import io.ppmlab.emulator.query.index.IndexSource;
+import io.ppmlab.emulator.resourcing.CalendarWatch;
+import io.ppmlab.emulator.resourcing.Resourcing;
+import io.ppmlab.emulator.resourcing.ResourcingSettings;
 import io.ppmlab.emulator.payload.RowReader;
 import io.ppmlab.emulator.payload.RowWriter;
 import io.ppmlab.emulator.seed.DatasetLoader;
@@ -58,7 +69,7 @@ public final class Services implements AutoCloseable {
     private final Lab lab;
 
     /** The product's behaviours and the lab's own routes onto them. */
-    private record Lab(Product product, LabGroupRoutes groups) {}
+    private record Lab(Product product, LabGroupRoutes groups, Resourcing resourcing) {}
 
     private Services(int port, LabClock clock, Store store, TokenIssuer tokenIssuer, OpenIdDocuments openIdDocuments, DataverseApi api, Lab lab) {
         this.port = port;
@@ -80,8 +91,11 @@ public final class Services implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         DatasetLoader.generateIfEmpty(config.dataset(), config.dataDir(), schema, log); // generated profiles: sized tables, written before the store opens
-        SecurityTablesWatch store = new SecurityTablesWatch(new ChronicleStore(config.dataDir(), schema, StoreOptions.defaults()));
+        // CalendarWatch: resourcing recomputes capacity after writes to calendars, exceptions, resources or settings.
+        CalendarWatch calendars = new CalendarWatch(new ChronicleStore(config.dataDir(), schema, StoreOptions.defaults()));
+        SecurityTablesWatch store = new SecurityTablesWatch(calendars);
         Product product = null;
+        Resourcing resourcing = null;
         try {
             seedIfEmpty(config, schema, store, log);
             CredentialFile credentials = CredentialFile.read(config.dataDir())
@@ -99,28 +113,66 @@ public final class Services implements AutoCloseable {
             ServiceModel model = ServiceModel.of(schema);
             SecurityState security = new SecurityState(store, new SecurityModelLoader(RoleCatalog.loadDefault()));
             store.notify(security);
-            SecurityGuard guard = new SecurityGuard(schema, security, store);
-            RowWriter writer = new RowWriter(new PrimaryNames(schema, store));
             VersionSequence versions = new VersionSequence(config.dataDir().resolve("versionnumber"));
             SystemColumns system = new SystemColumns(store, clock, versions);
             // The product's write rules and group sync. IndexSource.NONE: cascades scan; pass the IndexedStore here once the store is wrapped in one.
             product = Product.open(new Product.Wiring(schema, store, system, security, IndexSource.NONE, clock, config.dataDir(),
                     GroupSyncSettings.from(System::getProperty, System::getenv)));
-            RowOperations rows = new RowOperations(store, new RowReader(schema), writer, system, guard, product.rules());
-            Dispatcher dispatcher = new Dispatcher(schema, model.documents(), rows, new StoreKeyResolver(store),
-                    new QueryEngine(new QueryEngine.Wiring(schema, store, IndexSource.NONE, guard, writer, new UriParser(model), clock)),
-                    new FunctionOperations(store),
-                    new ActionRouter(new ActionRouter.Wiring(schema, store, system, rows, new StoreKeyResolver(store),
-                            new ActionSecurityGuard(schema, security))));
-            DataverseApi api = new DataverseApi(authenticator, new Impersonator(security, identities, store), new UriParser(model), dispatcher, config.maxBodyBytes());
+            // Capacity over the horizon (background) and the resourcing actions, registered on every action router below.
+            resourcing = Resourcing.open(new Resourcing.Wiring(schema, store, calendars, versions, clock, config.dataDir(),
+                    ResourcingSettings.Knobs.from(System::getProperty, System::getenv), log));
+            // Every operation over a store, built one way for the emulator's store and for the write buffer of each
+            // change set and bulk message ($batch commits a change set in one Store.apply).
+            UriParser parser = new UriParser(model);
+            StoreOperations operations = new StoreOperations(new StoreOperations.Parts(schema, model, security, store, clock, versions,
+                    product.rules(), parser, resourcing));
+            OperationsFactory.Bound root = operations.over(store);
+            Impersonator impersonator = new Impersonator(security, identities, store);
+            Dispatcher dispatcher = root.dispatcher()
+                    .withBatches(new BatchOperations(new BatchOperations.Wiring(schema, store, operations, parser, impersonator)));
+            DataverseApi api = new DataverseApi(authenticator, impersonator, parser, dispatcher, config.maxBodyBytes());
             log.accept(String.format("data directory %s opened in %d ms", config.dataDir(), (System.nanoTime() - started) / 1_000_000));
-            Lab lab = new Lab(product, new LabGroupRoutes(authenticator, product.groupAdmin()));
+            Lab lab = new Lab(product, new LabGroupRoutes(authenticator, product.groupAdmin()), resourcing);
             return new Services(port, clock, store, issuer, new OpenIdDocuments(keys, settings), api, lab);
         } catch (IOException | RuntimeException e) {
+            if (resourcing != null) resourcing.close();
             if (product != null) product.close();
             store.close();
             if (e instanceof IOException io) throw new UncheckedIOException(io);
             throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * The operations over one store: the emulator's (with the product's own rules), or the write buffer of a change
+     * set or bulk message, with the product's rules rebuilt over the buffer so that cascades, owner replication and
+     * Assigned-To shares read and write the buffer. Keep the buffer's rules in step with {@code Product.open}.
+     */
+    private static final class StoreOperations implements OperationsFactory {
+        record Parts(Schema schema, ServiceModel model, SecurityState security, Store store, LabClock clock, VersionSequence versions,
+                     WriteRules storeRules, UriParser parser, Resourcing resourcing) {}
+
+        private final Parts p;
+
+        StoreOperations(Parts parts) { this.p = parts; }
+
+        @Override
+        public Bound over(Store over) {
+            Schema schema = p.schema();
+            SystemColumns system = new SystemColumns(over, p.clock(), p.versions());
+            SecurityGuard guard = new SecurityGuard(schema, p.security(), over);
+            RowWriter writer = new RowWriter(new PrimaryNames(schema, over));
+            WriteRules rules = over == p.store() ? p.storeRules() : new ProductRules(new ProductRules.Parts(schema, over, system,
+                    new Children(over, IndexSource.NONE), new OwnerReadCheck(p.security()), new AssignedToShares(schema, over, system, p.security())));
+            RowOperations rows = new RowOperations(over, new RowReader(schema), writer, system, guard, rules);
+            StoreKeyResolver keys = new StoreKeyResolver(over);
+            Dispatcher dispatcher = new Dispatcher(schema, p.model().documents(), rows, keys,
+                    new QueryEngine(new QueryEngine.Wiring(schema, over, IndexSource.NONE, guard, writer, p.parser(), p.clock())),
+                    new FunctionOperations(over),
+                    p.resourcing().register(new ActionRouter(new ActionRouter.Wiring(schema, over, system, rows, keys,
+                            new ActionSecurityGuard(schema, p.security()))), over, guard, rules))
+                    .withBulk(new BulkOperations(schema, over, this, p.parser()));
+            return new Bound(dispatcher, rows, keys);
         }
     }
 
@@ -157,8 +209,11 @@ public final class Services implements AutoCloseable {
 
     LabGroupRoutes labGroups() { return lab.groups(); }
 
+    public Resourcing resourcing() { return lab.resourcing(); }
+
     @Override
     public void close() {
+        lab.resourcing().close();
         lab.product().close();
         store.close();
     }

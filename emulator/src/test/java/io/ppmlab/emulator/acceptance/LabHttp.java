@@ -60,6 +60,15 @@ final class LabHttp {
 
     Reply delete(String token, String path, String... headers) { return call("DELETE", token, path, null, headers); }
 
+    /** POST {@code $batch} with a raw multipart body: {@code Content-Type: multipart/mixed; boundary=<boundary>}, then {@code headers}. */
+    Reply batch(String token, String boundary, String body, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = "multipart/mixed; boundary=" + boundary;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return call("POST", token, "$batch", body, all);
+    }
+
     Reply call(String method, String token, String path, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : api() + path))
                 .header("Accept", "application/json").header("OData-MaxVersion", "4.0").header("OData-Version", "4.0")

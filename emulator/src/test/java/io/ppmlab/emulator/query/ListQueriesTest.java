@@ -221,6 +221,21 @@ class ListQueriesTest {
     }
 
     @Test
+    void nestedNextLinksCarryTheirFiltersAndParseBackToTheSameQuery() {
+        Map<String, String> h = prefer("odata.maxpagesize=1");
+        String q = "sensei_programs?$select=sensei_name&$filter=sensei_name%20eq%20'HR%20Program%202'"
+                + "&$expand=sensei_project_sensei_program($select=sensei_name;$filter=startswith(sensei_name,'HR')"
+                + ";$expand=sensei_risk_sensei_project($select=sensei_name;$filter=sensei_riskscore%20ge%202%20and%20"
+                + "Microsoft.Dynamics.CRM.In(PropertyName='sensei_probability',PropertyValues=['955000000','955000001'])))";
+        JsonNode project = json(ENGINE.get(ADMIN, q, h)).path("value").get(0).path("sensei_project_sensei_program").get(0);
+        String next = project.path("sensei_risk_sensei_project@odata.nextLink").asText();
+        assertThat(next).contains("$filter=").contains("$skiptoken=");
+        JsonNode second = json(ENGINE.get(ADMIN, next.substring(next.indexOf("v9.2/") + 5), h));
+        assertThat(second.path("value")).hasSize(1);
+        assertThat(second.has("@odata.nextLink")).isFalse();
+    }
+
+    @Test
     void navigationPathsListCountAndFollowLookups() {
         String program = "sensei_programs(" + id("sensei_program", "HR Program 2") + ")";
         assertThat(values(ENGINE.get(ADMIN, program + "/sensei_project_sensei_program?$select=sensei_name", Map.of()), "sensei_name"))

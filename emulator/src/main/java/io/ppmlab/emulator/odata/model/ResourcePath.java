@@ -64,6 +64,9 @@ public sealed interface ResourcePath {
     /** An action (POST, parameters in the body): unbound ({@code GrantAccess}) or bound to a row ({@code AddMembersTeam}). */
     record ActionCall(String name, Optional<BoundTo> boundTo) implements ResourcePath {}
 
+    /** An action bound to an entity set, e.g. {@code sensei_projects/Microsoft.Dynamics.CRM.CreateMultiple}. */
+    record CollectionActionCall(String table, String name) implements ResourcePath {}
+
     /**
      * A function bound to a row, e.g. {@code systemusers(<id>)/Microsoft.Dynamics.CRM.RetrievePrincipalAccess(Target=@t)};
      * parameters as in {@link FunctionCall}.

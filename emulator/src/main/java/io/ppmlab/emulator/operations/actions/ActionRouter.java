@@ -47,6 +47,7 @@ public final class ActionRouter {
     private final ExplainFunction explain;
     private final LookupRefs lookups;
     private final ActionJson json;
+    private final java.util.Map<String, UnboundAction> registered = new java.util.HashMap<>();
 
     /** What the router needs from the rest of the emulator. */
     public record Wiring(Schema schema, Store store, SystemColumns system, RowOperations rows, Dispatcher.KeyResolver keys,
@@ -73,8 +74,25 @@ public final class ActionRouter {
             case REVOKE_ACCESS -> sharing.revoke(caller, body);
             case ADD_MEMBERS_TEAM -> teamMembers.add(caller, bound(call.boundTo(), "team").id(), call.name(), body);
             case REMOVE_MEMBERS_TEAM -> teamMembers.remove(caller, bound(call.boundTo(), "team").id(), call.name(), body);
-            default -> throw ErrorCode.RESOURCE_NOT_FOUND.error(call.name());
+            default -> registered(caller, call, request);
         };
+    }
+
+    /** An unbound action served outside this package (the product's resourcing actions), registered by {@link #with}. */
+    public interface UnboundAction {
+        ApiResponse call(Caller caller, ApiRequest request);
+    }
+
+    /** Routes the unbound action {@code name} to {@code action}; called while wiring, before the first request. */
+    public ActionRouter with(String name, UnboundAction action) {
+        registered.put(name, action);
+        return this;
+    }
+
+    private ApiResponse registered(Caller caller, ResourcePath.ActionCall call, ApiRequest request) {
+        UnboundAction action = registered.get(call.name());
+        if (action == null || call.boundTo().isPresent()) throw ErrorCode.RESOURCE_NOT_FOUND.error(call.name());
+        return action.call(caller, request);
     }
 
     /** Whether an unbound function is one of this router's (WhoAmI is not). */

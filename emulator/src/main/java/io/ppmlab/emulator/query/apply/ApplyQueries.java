@@ -19,9 +19,7 @@ import io.ppmlab.emulator.query.filter.PropertyPath;
 import io.ppmlab.emulator.query.filter.Values;
 import io.ppmlab.emulator.query.json.RowJson;
 import io.ppmlab.emulator.query.list.ListQueries;
-import io.ppmlab.schema.Column;
 import io.ppmlab.schema.ColumnType;
-import io.ppmlab.schema.EntityRef;
 import io.ppmlab.schema.Row;
 import io.ppmlab.schema.Table;
 
@@ -34,12 +32,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * {@code $apply}: filter, group and aggregate the rows the caller may read (after {@code $filter}), over at most

@@ -28,11 +28,15 @@ public final class IndexedStore implements Store, IndexSource {
     private final Store delegate;
     private final Schema schema;
     private final Object writeLock = new Object();
+    private final TableIndex.ColumnChoice columns;
     private final ConcurrentHashMap<String, TableIndex> built = new ConcurrentHashMap<>();
 
-    public IndexedStore(Store delegate, Schema schema) {
+    public IndexedStore(Store delegate, Schema schema) { this(delegate, schema, TableIndex.DEFAULT_COLUMNS); }
+
+    public IndexedStore(Store delegate, Schema schema, TableIndex.ColumnChoice columns) {
         this.delegate = delegate;
         this.schema = schema;
+        this.columns = columns;
     }
 
     /** The store underneath (for the store's own tools such as the storage meter). */
@@ -46,7 +50,7 @@ public final class IndexedStore implements Store, IndexSource {
         synchronized (writeLock) {
             index = built.get(table);
             if (index == null) {
-                TableIndex fresh = new TableIndex(t);
+                TableIndex fresh = new TableIndex(t, columns);
                 delegate.scan(table, fresh::load);
                 built.put(table, fresh);
                 index = fresh;
@@ -64,12 +68,16 @@ public final class IndexedStore implements Store, IndexSource {
     @Override
     public void apply(List<Mutation> mutations) {
         synchronized (writeLock) {
-            // Final state of each indexed row touched by the batch, and what was provisionally added for it.
+            // Per indexed row touched by the batch: its state before (read once, under the lock, so no other
+            // write can interleave), its final state, and what was provisionally added for it.
+            Map<String, Map<UUID, Row>> olds = new LinkedHashMap<>();
             Map<String, Map<UUID, Row>> finals = new LinkedHashMap<>();
             Map<String, Map<UUID, List<Object[]>>> added = new LinkedHashMap<>();
             for (Mutation m : mutations) {
                 TableIndex index = built.get(m.table());
                 if (index == null) continue;
+                Map<UUID, Row> before = olds.computeIfAbsent(m.table(), k -> new LinkedHashMap<>());
+                if (!before.containsKey(m.id())) before.put(m.id(), delegate.get(m.table(), m.id()).orElse(null));
                 Row row = m instanceof Mutation.Put put ? put.row() : null;
                 finals.computeIfAbsent(m.table(), k -> new LinkedHashMap<>()).put(m.id(), row);
                 List<Object[]> mine = added.computeIfAbsent(m.table(), k -> new LinkedHashMap<>())
@@ -79,11 +87,12 @@ public final class IndexedStore implements Store, IndexSource {
             try {
                 delegate.apply(mutations);
             } catch (RuntimeException e) {
-                added.forEach((table, rows) -> rows.forEach((id, keys) -> built.get(table).rollback(id, keys)));
+                added.forEach((table, rows) -> rows.forEach((id, keys) ->
+                        built.get(table).rollback(id, olds.get(table).get(id), keys)));
                 throw e;
             }
             finals.forEach((table, rows) -> rows.forEach((id, row) ->
-                    built.get(table).settle(id, row, added.get(table).get(id))));
+                    built.get(table).settle(id, olds.get(table).get(id), row, added.get(table).get(id))));
         }
     }
 

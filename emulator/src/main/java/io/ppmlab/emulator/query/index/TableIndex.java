@@ -18,31 +18,37 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The secondary indexes of one table: every row id in id order, and for each indexed column a map from value to
- * the ids holding it. Indexed: owner, owning business unit, every other lookup except the audit and owning-user/
- * team copies of the owner, GUID columns (share rows' object and principal), and statecode/statuscode. Only {@link IndexedStore} changes it, one writer at a time;
- * readers never lock.
+ * the ids holding it. By default ({@link #DEFAULT_COLUMNS}) the indexed columns are the owner, the owning business
+ * unit, every other lookup except the audit and owning-user/team copies of the owner, and GUID columns (share
+ * rows' object and principal). Memory: about 40 bytes per indexed value per row, on the heap; tables are indexed
+ * only once a query touches them. Only {@link IndexedStore} changes it, one writer at a time; readers never lock.
  */
 public final class TableIndex {
     /** Lookups that repeat the owner or only record who wrote the row: rarely filtered, costly to keep. */
     private static final Set<String> SKIPPED = Set.of("createdby", "modifiedby", "createdonbehalfby",
             "modifiedonbehalfby", "owninguser", "owningteam");
 
+    /** Which columns get an index. */
+    public interface ColumnChoice {
+        boolean indexed(Table table, Column column);
+    }
+
+    /** Lookups (but the audit and owner copies) and non-key GUID columns. */
+    public static final ColumnChoice DEFAULT_COLUMNS = (table, c) ->
+            (c.type() == ColumnType.LOOKUP && !SKIPPED.contains(c.name()))
+                    || (c.type() == ColumnType.UNIQUEIDENTIFIER && !c.name().equals(table.primaryIdColumn()));
+
     private final Table table;
     private final List<Column> columns;
     private final Map<String, Integer> positions = new HashMap<>();
     private final List<ConcurrentHashMap<Object, IdSet>> buckets = new ArrayList<>();
     private final IdSet all = new IdSet();
-    /** Indexed values per row, so that a write removes the old entries without reading the old row. */
-    private final ConcurrentHashMap<UUID, Object[]> keysByRow = new ConcurrentHashMap<>();
 
-    TableIndex(Table table) {
+    TableIndex(Table table, ColumnChoice choice) {
         this.table = table;
         List<Column> cols = new ArrayList<>();
         for (Column c : table.columns()) {
-            boolean lookup = c.type() == ColumnType.LOOKUP && !SKIPPED.contains(c.name());
-            boolean guid = c.type() == ColumnType.UNIQUEIDENTIFIER && !c.name().equals(table.primaryIdColumn());
-            boolean state = c.name().equals("statecode") || c.name().equals("statuscode");
-            if (lookup || guid || state) {
+            if (choice.indexed(table, c)) {
                 positions.put(c.name(), cols.size());
                 cols.add(c);
                 buckets.add(new ConcurrentHashMap<>());
@@ -50,7 +56,6 @@ public final class TableIndex {
         }
         this.columns = List.copyOf(cols);
     }
-
     /** Whether an indexed column of this name exists. */
     public boolean indexed(String column) { return positions.containsKey(column); }
 
@@ -103,7 +108,6 @@ public final class TableIndex {
         Object[] keys = keysOf(row);
         for (int i = 0; i < keys.length; i++) if (keys[i] != null) bucketFor(i, keys[i]).add(row.id());
         all.add(row.id());
-        keysByRow.put(row.id(), keys);
     }
 
     /** Adds the new row's entries before the store write, so that a concurrent reader sees a superset. */
@@ -114,33 +118,28 @@ public final class TableIndex {
         return keys;
     }
 
-    /** After the write: {@code finalRow} is the row's state (null when deleted); drops every stale entry. */
-    void settle(UUID id, Row finalRow, List<Object[]> provisional) {
+    /**
+     * After the write: drops every entry of the row's old state and of its provisional states that its final
+     * state ({@code finalRow}, null when deleted) does not have.
+     */
+    void settle(UUID id, Row old, Row finalRow, List<Object[]> provisional) {
         Object[] keep = finalRow == null ? null : keysOf(finalRow);
-        Object[] old = keysByRow.get(id);
         List<Object[]> candidates = new ArrayList<>(provisional);
-        if (old != null) candidates.add(old);
+        if (old != null) candidates.add(keysOf(old));
         for (Object[] keys : candidates) {
             for (int i = 0; i < keys.length; i++) {
                 if (keys[i] != null && (keep == null || !Objects.equals(keys[i], keep[i]))) removeFrom(i, keys[i], id);
             }
         }
-        if (keep == null) {
-            all.remove(id);
-            keysByRow.remove(id);
-        } else {
-            for (int i = 0; i < keep.length; i++) if (keep[i] != null) bucketFor(i, keep[i]).add(id);
-            all.add(id);
-            keysByRow.put(id, keep);
-        }
+        if (keep == null) all.remove(id);
     }
 
-    /** The write failed: back to the state before {@link #provisional}. */
-    void rollback(UUID id, List<Object[]> provisional) {
-        Object[] old = keysByRow.get(id);
+    /** The write failed: back to the row's old state ({@code old} null when it did not exist). */
+    void rollback(UUID id, Row old, List<Object[]> provisional) {
+        Object[] before = old == null ? null : keysOf(old);
         for (Object[] keys : provisional) {
             for (int i = 0; i < keys.length; i++) {
-                if (keys[i] != null && (old == null || !Objects.equals(keys[i], old[i]))) removeFrom(i, keys[i], id);
+                if (keys[i] != null && (before == null || !Objects.equals(keys[i], before[i]))) removeFrom(i, keys[i], id);
             }
         }
         if (old == null) all.remove(id);

@@ -72,8 +72,10 @@ public final class ListQueries {
         checkExpandCount(o);
         Prefer prefer = request.prefer();
         Paging paging = Paging.of(prefer, o);
-        SkipTokens.Binding binding = new SkipTokens.Binding(request.path(), withoutToken(o), ctx.caller().userId(), paging.pageSize());
-        SkipTokens.Position position = o.skipToken().map(t -> tokens.read(t, binding)).orElse(null);
+        // The binding (a canonical text of the query) is only built when a token is read or issued.
+        java.util.function.Supplier<SkipTokens.Binding> binding = () ->
+                new SkipTokens.Binding(request.path(), withoutToken(o), ctx.caller().userId(), paging.pageSize());
+        SkipTokens.Position position = o.skipToken().map(t -> tokens.read(t, binding.get())).orElse(null);
         int remaining = position != null ? position.remaining() : paging.top();
         int limit = remaining >= 0 ? Math.min(paging.pageSize(), remaining) : paging.pageSize();
         Selection.Result result = select(ctx, table, o, parent, position == null ? null : position.after(), limit,
@@ -98,7 +100,7 @@ public final class ListQueries {
             g.writeEndArray();
             if (more) {
                 int page = position == null ? 2 : position.page() + 1;
-                String token = tokens.issue(binding, table.primaryIdColumn(), page, result.last(), left);
+                String token = tokens.issue(binding.get(), table.primaryIdColumn(), page, result.last(), left);
                 g.writeStringField("@odata.nextLink", request.baseUrl() + request.path() + "?"
                         + QueryStrings.withToken(request.rawQuery(), token));
             }

@@ -1,0 +1,191 @@
+package io.ppmlab.emulator.resourcing;
+
+import io.ppmlab.emulator.api.ApiRequest;
+import io.ppmlab.emulator.api.ApiResponse;
+import io.ppmlab.emulator.api.Caller;
+import io.ppmlab.emulator.errors.ErrorCode;
+import io.ppmlab.emulator.operations.AccessGuard;
+import io.ppmlab.emulator.operations.SystemColumns;
+import io.ppmlab.emulator.operations.VersionSequence;
+import io.ppmlab.emulator.operations.WriteRules;
+import io.ppmlab.emulator.store.Mutation;
+import io.ppmlab.emulator.store.Store;
+import io.ppmlab.schema.EntityRef;
+import io.ppmlab.schema.Row;
+import io.ppmlab.schema.Schema;
+import io.ppmlab.schema.Table;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * {@code POST sensei_SaveResourcePlan}: saves cells of a project's or proposal's resource plan all together or
+ * not at all. In order:
+ * <ol>
+ *   <li>the body is read and checked (one row per resource and day: two rows of a resource may not overlap);</li>
+ *   <li>the resource-years it touches are counted ({@link ResourceYears}); above the configured limit
+ *       (default 45) it is refused with 400 before anything is read or written;</li>
+ *   <li>each row is created, updated or (Hours null) deleted with the same system columns, product rules and
+ *       security checks as a single write: Create (with AppendTo on the project or proposal and on the resource),
+ *       Write or Delete, and any refusal writes nothing;</li>
+ *   <li>every change goes to the store in ONE {@code Store.apply}, which the journal makes atomic after a crash.</li>
+ * </ol>
+ * A cell's row id is the generator's ({@code <target name>/<resource name>/<date>}, name-based), so a save
+ * updates generated plans in place; when that id already holds another plan's row (two projects of the same
+ * name), the cell uses an id made of the target's and the resource's ids instead.
+ */
+public final class ResourcePlanSave {
+    public static final String TABLE = "sensei_resourcedemand";
+
+    /** What the save reads and writes through. */
+    public record Wiring(Schema schema, Store store, VersionSequence versions, Clock clock, AccessGuard guard,
+                         WriteRules rules, ResourcingSettings settings) {}
+
+    private final Wiring w;
+    private final Table table;
+
+    public ResourcePlanSave(Wiring wiring) {
+        this.w = wiring;
+        this.table = wiring.schema().table(TABLE).orElseThrow(() -> new IllegalArgumentException("the schema has no " + TABLE));
+    }
+
+    /** What a save did. */
+    public record Outcome(ResourceYears resourceYears, int rows, int created, int updated, int deleted, int unchanged) {}
+
+    public ApiResponse handle(Caller caller, ApiRequest request) {
+        Outcome o = save(caller, PlanRequest.parse(request.body(), w.schema()));
+        String json = "{\"@odata.context\":\"" + request.baseUrl() + "$metadata#Microsoft.Dynamics.CRM."
+                + io.ppmlab.emulator.odata.ResourcingOperations.SAVE_RESPONSE + "\",\"ResourceYears\":" + o.resourceYears().years().toPlainString()
+                + ",\"Resources\":" + o.resourceYears().resources() + ",\"Rows\":" + o.rows() + ",\"Created\":" + o.created()
+                + ",\"Updated\":" + o.updated() + ",\"Deleted\":" + o.deleted() + ",\"Unchanged\":" + o.unchanged() + "}";
+        return ApiResponse.json(200, json, Map.of());
+    }
+
+    Outcome save(Caller caller, PlanRequest plan) {
+        ResourceYears years = ResourceYears.of(checkedRanges(plan));
+        BigDecimal limit = w.settings().saveLimit();
+        if (years.exceeds(limit)) {
+            throw ErrorCode.RESOURCE_PLAN_TOO_LARGE.error(years.years().toPlainString(), years.resources(), limit.stripTrailingZeros().toPlainString());
+        }
+        Row target = w.store().get(plan.target().table(), plan.target().id())
+                .orElseThrow(() -> ErrorCode.OBJECT_DOES_NOT_EXIST.error(plan.target().table(), plan.target().id()));
+        Map<UUID, Row> resources = new HashMap<>();
+        for (PlanRequest.Cell c : plan.cells()) {
+            resources.computeIfAbsent(c.resource(), id -> w.store().get("bookableresource", id)
+                    .orElseThrow(() -> ErrorCode.OBJECT_DOES_NOT_EXIST.error("bookableresource", id)));
+        }
+
+        SystemColumns system = new SystemColumns(new OwnerCache(w.store()), w.clock(), w.versions());
+        EntityRef targetRef = plan.target();
+        EntityRef owner = target.ref("ownerid");
+        List<Mutation> changes = new ArrayList<>(plan.cells().size());
+        int created = 0;
+        int updated = 0;
+        int deleted = 0;
+        int unchanged = 0;
+        for (PlanRequest.Cell c : plan.cells()) {
+            EntityRef resource = new EntityRef("bookableresource", c.resource());
+            UUID id = cellId(target, resources.get(c.resource()), c);
+            Optional<Row> current = w.store().get(TABLE, id);
+            if (current.isPresent() && !belongs(current.get(), targetRef, resource)) {
+                id = NameIds.of(TABLE, targetRef.id() + "/" + c.resource() + "/" + c.date());
+                current = w.store().get(TABLE, id);
+            }
+            if (c.hours() == null) {
+                if (current.isEmpty()) continue;
+                w.guard().checkDelete(caller, table, current.get());
+                changes.add(new Mutation.Delete(TABLE, id));
+                changes.addAll(w.rules().onDelete(caller, table, current.get()));
+                deleted++;
+            } else if (current.isPresent()) {
+                Row before = current.get();
+                if (sameHours(before.get("sensei_hours"), c.hours()) && Objects.equals(before.get("sensei_enddate"), c.endDate())) {
+                    unchanged++;
+                    continue;
+                }
+                Map<String, Object> v = new LinkedHashMap<>(4);
+                v.put("sensei_hours", c.hours());
+                v.put("sensei_enddate", c.endDate());
+                Row after = system.forUpdate(table, before, v, caller);
+                w.guard().checkWrite(caller, table, before, after);
+                changes.add(new Mutation.Put(after));
+                changes.addAll(w.rules().alongside(caller, table, Optional.of(before), after));
+                updated++;
+            } else {
+                Map<String, Object> v = new LinkedHashMap<>(8);
+                v.put(targetRef.table(), targetRef);
+                v.put("sensei_bookableresource", resource);
+                v.put("sensei_date", c.date());
+                v.put("sensei_enddate", c.endDate());
+                v.put("sensei_hours", c.hours());
+                if (owner != null) v.put("ownerid", owner); // the plan's rows belong to the project's owner, as the generator writes them
+                Row row = w.rules().beforeCreate(caller, table, system.forCreate(table, id, v, caller));
+                w.guard().checkCreate(caller, table, row);
+                changes.add(new Mutation.Put(row));
+                changes.addAll(w.rules().alongside(caller, table, Optional.empty(), row));
+                created++;
+            }
+        }
+        if (!changes.isEmpty()) w.store().apply(changes);
+        return new Outcome(years, plan.cells().size(), created, updated, deleted, unchanged);
+    }
+
+    /**
+     * The cells' day ranges per resource, refusing rows of one resource that overlap (each day of a resource
+     * belongs to one row of the plan) and hours a period cannot hold (more than 24 a day, or negative).
+     */
+    private static Map<UUID, List<ResourceYears.DayRange>> checkedRanges(PlanRequest plan) {
+        Map<UUID, TreeMap<java.time.LocalDate, PlanRequest.Cell>> byResource = new HashMap<>();
+        Map<UUID, List<ResourceYears.DayRange>> ranges = new HashMap<>();
+        for (PlanRequest.Cell c : plan.cells()) {
+            if (c.hours() != null) {
+                long days = ChronoUnit.DAYS.between(c.date(), c.last()) + 1;
+                if (c.hours().signum() < 0 || c.hours().compareTo(BigDecimal.valueOf(24 * days)) > 0) {
+                    throw ErrorCode.BAD_REQUEST.error(PlanRequest.at(c.index()) + ".Hours " + c.hours().toPlainString()
+                            + " is not between 0 and " + (24 * days) + " (24 hours a day over " + days + " day(s)).");
+                }
+            }
+            TreeMap<java.time.LocalDate, PlanRequest.Cell> cells = byResource.computeIfAbsent(c.resource(), k -> new TreeMap<>());
+            var before = cells.floorEntry(c.last());
+            if (before != null && !before.getValue().last().isBefore(c.date())) throw overlap(before.getValue(), c);
+            var after = cells.ceilingEntry(c.date());
+            if (after != null && !after.getKey().isAfter(c.last())) throw overlap(after.getValue(), c);
+            cells.put(c.date(), c);
+            ranges.computeIfAbsent(c.resource(), k -> new ArrayList<>()).add(new ResourceYears.DayRange(c.date(), c.last()));
+        }
+        return ranges;
+    }
+
+    private static RuntimeException overlap(PlanRequest.Cell a, PlanRequest.Cell b) {
+        return ErrorCode.BAD_REQUEST.error(PlanRequest.at(b.index()) + " (" + b.date() + ".." + b.last() + ") overlaps "
+                + PlanRequest.at(a.index()) + " (" + a.date() + ".." + a.last() + ") for resource " + b.resource()
+                + ": a plan has one row per resource and day.");
+    }
+
+    /** The generator's id for the cell: {@code <target name>/<resource name>/<date>}. */
+    private static UUID cellId(Row target, Row resource, PlanRequest.Cell c) {
+        Object targetName = target.get("sensei_name");
+        Object resourceName = resource.get("name");
+        String t = targetName == null ? target.id().toString() : targetName.toString();
+        String r = resourceName == null ? resource.id().toString() : resourceName.toString();
+        return NameIds.of(TABLE, t + "/" + r + "/" + c.date());
+    }
+
+    private static boolean belongs(Row row, EntityRef target, EntityRef resource) {
+        return target.equals(row.ref(target.table())) && resource.equals(row.ref("sensei_bookableresource"));
+    }
+
+    private static boolean sameHours(Object stored, BigDecimal hours) {
+        return stored instanceof BigDecimal b && b.compareTo(hours) == 0;
+    }
+}
