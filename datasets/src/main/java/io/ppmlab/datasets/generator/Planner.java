@@ -282,7 +282,8 @@ final class Planner {
         IntSupplier leaf = leafPicker(rng);
         EnumeratedIntegerDistribution status = new EnumeratedIntegerDistribution(rng, PROPOSAL_STATUS, PROPOSAL_STATUS_WEIGHTS);
         double fromIdea = s.parameter("ideaProposalShare");
-        for (int i = 1; i <= s.count("proposals"); i++) {
+        long proposals = Math.round(s.projects() * s.parameter("proposalsPerProject"));
+        for (int i = 1; i <= proposals; i++) {
             String name = String.format("Proposal %05d", i);
             int unit = leaf.getAsInt();
             List<Integer> unitIdeas = ideasOfUnit.get(unit);

@@ -39,7 +39,7 @@ class GeneratorCountsTest {
             assertThat(c.result().resourceYears()).isEqualTo(12.0);
             assertThat(n.get("sensei_program")).isPositive();
             assertThat(n.get("sensei_portfolio")).isPositive();
-            assertThat(n.get("sensei_proposal")).isEqualTo(1000);
+            assertThat(n.get("sensei_proposal")).isEqualTo(8); // 0.2 per project
             assertThat(n.get("sensei_resourcedemand")).isPositive();
             assertThat(n.get("sensei_task")).isGreaterThanOrEqualTo(40L * 3);
             assertThat(n.get("sensei_risk")).isPositive();

@@ -33,6 +33,8 @@ final class Journal implements AutoCloseable {
     private final RandomAccessFile file;
     private final boolean fsync;
     private long size;
+    /** False when the file pointer may not be at {@link #size} (after a failed write): the next append seeks. */
+    private boolean atEnd;
     private long nextSequence;
 
     private Journal(RandomAccessFile file, boolean fsync, long nextSequence) {
@@ -154,8 +156,10 @@ final class Journal implements AutoCloseable {
         JournalFormat.seal(record, nextSequence);
         long start = size;
         try {
-            file.seek(start);
+            if (!atEnd) file.seek(start); // a system call saved per batch when, as usual, the pointer is already there
+            atEnd = false;
             file.write(record);
+            atEnd = true;
         } catch (IOException e) {
             // A partial record may be on disk: cut it off so that the next append does not follow garbage.
             truncateQuietly(start);
@@ -186,6 +190,7 @@ final class Journal implements AutoCloseable {
 
     private void truncate(long length) {
         try {
+            // Shortening the file also moves the pointer (at the old end) back to the new end.
             file.setLength(length);
             if (fsync) file.getFD().sync();
             size = length;

@@ -29,7 +29,7 @@ final class BatchMultipart {
         return new Item(method, url, json, null, List.of(headers));
     }
 
-    static Item item(String contentId, String method, String url, String json, String... headers) {
+    static Item numbered(String contentId, String method, String url, String json, String... headers) {
         return new Item(method, url, json, contentId, List.of(headers));
     }
 

@@ -1,6 +1,5 @@
 package io.ppmlab.emulator.query.fetchxml;
 
-import io.ppmlab.emulator.odata.ODataErrors;
 import io.ppmlab.emulator.query.exec.Compilation;
 import io.ppmlab.emulator.query.filter.Cond;
 import io.ppmlab.emulator.query.filter.FilterCompiler;
@@ -121,6 +120,4 @@ final class FetchPlan {
     static boolean numeric(ColumnType t) {
         return t == ColumnType.INT || t == ColumnType.BIGINT || t == ColumnType.DECIMAL || t == ColumnType.MONEY;
     }
-
-    static RuntimeException tooManyConditions(int n) { return ODataErrors.tooManyConditions(n); }
 }

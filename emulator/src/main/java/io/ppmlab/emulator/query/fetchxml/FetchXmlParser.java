@@ -1,6 +1,5 @@
 package io.ppmlab.emulator.query.fetchxml;
 
-import io.ppmlab.emulator.odata.ODataQueryException;
 import io.ppmlab.emulator.odata.model.Expr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -200,7 +199,4 @@ public final class FetchXmlParser {
         f.setNamespaceAware(false);
         return f;
     }
-
-    /** Thrown before a query runs: every problem in the FetchXML text. */
-    static ODataQueryException error(String code, String message) { return new ODataQueryException(400, code, message); }
 }

@@ -1,7 +1,5 @@
 package io.ppmlab.emulator.query.filter;
 
-import io.ppmlab.schema.Row;
-
 import java.util.List;
 
 /** {@code and}, {@code or} and {@code not} in three-valued logic. */
@@ -68,12 +66,5 @@ final class Logic {
                 return v == Pred.UNKNOWN ? Pred.UNKNOWN : 1 - v;
             };
         }
-    }
-
-    /** Evaluates {@code cond} against one row alone (frame of one slot) — handy for tests. */
-    static boolean matches(Pred p, Row row, int frameSize) {
-        Row[] frame = new Row[frameSize];
-        frame[0] = row;
-        return p.matches(frame);
     }
 }
