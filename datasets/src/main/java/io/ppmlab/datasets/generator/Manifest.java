@@ -35,6 +35,13 @@ public final class Manifest {
         m.content.put("rowsSha256", result.rowsSha256());
         m.content.put("rows", result.counts());
         m.content.put("users", result.passwords().size());
+        Map<String, Integer> byRole = new LinkedHashMap<>();
+        for (String upn : result.passwords().keySet()) {
+            String local = upn.substring(0, upn.indexOf('@'));
+            // <slug>.<nnnn>@... counts under its slug; a named user (admin@contoso.test, the demo's) under its UPN.
+            byRole.merge(local.contains(".") ? local.substring(0, local.indexOf('.')) : upn, 1, Integer::sum);
+        }
+        m.content.put("usersByUpnPrefix", byRole);
         m.content.put("upnPattern", "<role slug>.<nnnn>@contoso.test, e.g. projectuser.0001@contoso.test; plus admin@contoso.test");
         m.content.put("resourceYears", result.resourceYears());
         m.run.put("knobs", knobs.given());

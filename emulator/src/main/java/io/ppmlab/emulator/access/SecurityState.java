@@ -7,7 +7,6 @@ import io.ppmlab.emulator.security.ReachCache;
 import io.ppmlab.emulator.security.SecurityModel;
 import io.ppmlab.emulator.store.Store;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,7 +18,9 @@ public final class SecurityState {
     private final SecurityModelLoader loader;
     private final ReachCache reaches = new ReachCache();
     private final AtomicLong versions = new AtomicLong();
-    private final AtomicBoolean stale = new AtomicBoolean(true);
+    /** Counts invalidations; the model is current when it was loaded at or after the latest one. */
+    private final AtomicLong changes = new AtomicLong(1);
+    private volatile long loadedAt;
     private volatile SecurityModel model;
 
     public SecurityState(Store store, SecurityModelLoader loader) {
@@ -27,12 +28,22 @@ public final class SecurityState {
         this.loader = loader;
     }
 
-    public void invalidate() { stale.set(true); }
+    public void invalidate() { changes.incrementAndGet(); }
 
+    /**
+     * The current model. Concurrent callers wait for one rebuild instead of seeing a model older than
+     * their own last write; an invalidation during a rebuild triggers another.
+     */
     public SecurityModel model() {
-        if (stale.get()) {
+        long wanted = changes.get();
+        if (loadedAt < wanted) {
             synchronized (this) {
-                if (stale.getAndSet(false)) model = loader.load(store, versions.incrementAndGet());
+                if (loadedAt < wanted) {
+                    long target = changes.get();
+                    SecurityModel fresh = loader.load(store, versions.incrementAndGet());
+                    model = fresh;
+                    loadedAt = target;
+                }
             }
         }
         return model;

@@ -56,6 +56,7 @@ public enum ErrorCode {
     // 412 / 413 / 415
     CONCURRENCY_VERSION_MISMATCH(412, "0x80060882", "The version of the existing record doesn't match the RowVersion property provided."),
     DUPLICATE_RECORD(412, "0x80040237", "A record with matching key values already exists."),
+    URL_TOO_LONG(414, "0x80060888", "The request URL of %d characters exceeds the limit of %d characters."),
     REQUEST_TOO_LARGE(413, "0x8005F103", "The request body of %d bytes exceeds the limit of %d bytes."),
     UNSUPPORTED_MEDIA_TYPE(415, "0x80048d19", "The content type '%s' is not supported; send application/json."),
     // 500 (never for bad input)

@@ -166,6 +166,8 @@ final class PersonaSampler {
             Decision w = ReferenceEvaluator.check(model, userId, security, Privilege.WRITE);
             if (w.allowed() && row.get().get(primaryName(ref.table())) != null) write.add(sample(row.get(), w));
         }
+        // Refusals by row-level reach first: those are what the security model decides row by row.
+        denied.sort(Comparator.comparing((Sample x) -> !x.reason().equals(Decision.DenialKind.OUT_OF_REACH.name())));
         return new Persona(upn, userId, unitName, roleNames, teams.size(),
                 spread(read, READ_SAMPLES), spread(write, WRITE_SAMPLES), spread(denied, DENIED_SAMPLES));
     }

@@ -25,6 +25,8 @@ import java.util.logging.Logger;
 public final class DataverseApi {
     private static final Logger LOG = Logger.getLogger(DataverseApi.class.getName());
     private static final Set<String> VERSIONS = Set.of("v9.0", "v9.1", "v9.2");
+    /** Dataverse's limit on a GET URL (32 KB); Jetty is configured to accept longer ones so this check answers. */
+    static final int MAX_URL = 32_768;
 
     private final Authenticator authenticator;
     private final Impersonator impersonator;
@@ -67,6 +69,8 @@ public final class DataverseApi {
     /** Too-large bodies are refused before they are read (see {@link HttpExchange}); this re-checks the read size. */
     private void checkEnvelope(ApiRequest request) {
         if (!VERSIONS.contains(request.version())) throw ErrorCode.RESOURCE_NOT_FOUND.error(request.version());
+        int urlLength = request.baseUrl().length() + request.path().length() + 1 + request.rawQuery().length();
+        if (urlLength > MAX_URL) throw ErrorCode.URL_TOO_LONG.error(urlLength, MAX_URL);
         if (request.body().length > maxBodyBytes) throw ErrorCode.REQUEST_TOO_LARGE.error(request.body().length, maxBodyBytes);
         if (request.body().length > 0) {
             String type = request.header("Content-Type").orElse("application/json").toLowerCase(Locale.ROOT);

@@ -30,6 +30,8 @@ public final class Emulator implements AutoCloseable {
                 cfg.jetty.port = services.port();
                 cfg.startup.showJavalinBanner = false;
                 cfg.http.maxRequestSize = config.maxBodyBytes() + 1;
+                // URLs up to Dataverse's 32 KB limit (and 64 KB inside $batch) must reach the API, which answers in Dataverse's shape
+                cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(80 * 1024));
                 cfg.jsonMapper(new JavalinJackson(null, false));
                 // The route table: identity, then the Web API, then the lab's own endpoints.
                 cfg.routes.post(OpenIdDocuments.TOKEN_ROUTE, identity::token);

@@ -37,6 +37,7 @@ import io.ppmlab.emulator.operations.VersionSequence;
 import io.ppmlab.emulator.product.GroupSyncSettings;
 import io.ppmlab.emulator.product.Product;
 import io.ppmlab.emulator.query.index.IndexSource;
+import io.ppmlab.emulator.query.index.IndexedStore;
 import io.ppmlab.emulator.resourcing.CalendarWatch;
 import io.ppmlab.emulator.resourcing.Resourcing;
 import io.ppmlab.emulator.resourcing.ResourcingSettings;
@@ -92,7 +93,9 @@ public final class Services implements AutoCloseable {
         }
         DatasetLoader.generateIfEmpty(config.dataset(), config.dataDir(), schema, log); // generated profiles: sized tables, written before the store opens
         // CalendarWatch: resourcing recomputes capacity after writes to calendars, exceptions, resources or settings.
-        CalendarWatch calendars = new CalendarWatch(new ChronicleStore(config.dataDir(), schema, StoreOptions.defaults()));
+        // IndexedStore: secondary indexes (owner, owning BU, lookups), kept in step with every write below it.
+        IndexedStore indexed = new IndexedStore(new ChronicleStore(config.dataDir(), schema, StoreOptions.defaults()), schema);
+        CalendarWatch calendars = new CalendarWatch(indexed);
         SecurityTablesWatch store = new SecurityTablesWatch(calendars);
         Product product = null;
         Resourcing resourcing = null;
@@ -115,8 +118,8 @@ public final class Services implements AutoCloseable {
             store.notify(security);
             VersionSequence versions = new VersionSequence(config.dataDir().resolve("versionnumber"));
             SystemColumns system = new SystemColumns(store, clock, versions);
-            // The product's write rules and group sync. IndexSource.NONE: cascades scan; pass the IndexedStore here once the store is wrapped in one.
-            product = Product.open(new Product.Wiring(schema, store, system, security, IndexSource.NONE, clock, config.dataDir(),
+            // The product's write rules and group sync; cascades find children through the indexes.
+            product = Product.open(new Product.Wiring(schema, store, system, security, indexed, clock, config.dataDir(),
                     GroupSyncSettings.from(System::getProperty, System::getenv)));
             // Capacity over the horizon (background) and the resourcing actions, registered on every action router below.
             resourcing = Resourcing.open(new Resourcing.Wiring(schema, store, calendars, versions, clock, config.dataDir(),
@@ -125,7 +128,7 @@ public final class Services implements AutoCloseable {
             // change set and bulk message ($batch commits a change set in one Store.apply).
             UriParser parser = new UriParser(model);
             StoreOperations operations = new StoreOperations(new StoreOperations.Parts(schema, model, security, store, clock, versions,
-                    product.rules(), parser, resourcing));
+                    product.rules(), parser, resourcing, indexed));
             OperationsFactory.Bound root = operations.over(store);
             Impersonator impersonator = new Impersonator(security, identities, store);
             Dispatcher dispatcher = root.dispatcher()
@@ -150,7 +153,7 @@ public final class Services implements AutoCloseable {
      */
     private static final class StoreOperations implements OperationsFactory {
         record Parts(Schema schema, ServiceModel model, SecurityState security, Store store, LabClock clock, VersionSequence versions,
-                     WriteRules storeRules, UriParser parser, Resourcing resourcing) {}
+                     WriteRules storeRules, UriParser parser, Resourcing resourcing, IndexSource indexes) {}
 
         private final Parts p;
 
@@ -162,12 +165,14 @@ public final class Services implements AutoCloseable {
             SystemColumns system = new SystemColumns(over, p.clock(), p.versions());
             SecurityGuard guard = new SecurityGuard(schema, p.security(), over);
             RowWriter writer = new RowWriter(new PrimaryNames(schema, over));
+            // The indexes follow the emulator's store; a change set's buffer is not in them, so its queries scan.
+            IndexSource indexes = over == p.store() ? p.indexes() : IndexSource.NONE;
             WriteRules rules = over == p.store() ? p.storeRules() : new ProductRules(new ProductRules.Parts(schema, over, system,
                     new Children(over, IndexSource.NONE), new OwnerReadCheck(p.security()), new AssignedToShares(schema, over, system, p.security())));
             RowOperations rows = new RowOperations(over, new RowReader(schema), writer, system, guard, rules);
             StoreKeyResolver keys = new StoreKeyResolver(over);
             Dispatcher dispatcher = new Dispatcher(schema, p.model().documents(), rows, keys,
-                    new QueryEngine(new QueryEngine.Wiring(schema, over, IndexSource.NONE, guard, writer, p.parser(), p.clock())),
+                    new QueryEngine(new QueryEngine.Wiring(schema, over, indexes, guard, writer, p.parser(), p.clock())),
                     new FunctionOperations(over),
                     p.resourcing().register(new ActionRouter(new ActionRouter.Wiring(schema, over, system, rows, keys,
                             new ActionSecurityGuard(schema, p.security()))), over, guard, rules))

@@ -77,7 +77,7 @@ public final class ChronicleStore implements Store {
                 Journal.Scan scan = Journal.replay(dir.journalFile(), (sequence, batch) -> replay(sequence, batch));
                 if (scan.journalBytes() > 0 && options.durability() == Durability.FSYNC) forceMaps();
                 recovery = RecoveryReport.of(dir.previousCloseClean(), scan, (System.nanoTime() - t0) / 1_000_000);
-                if (!recovery.nothingToRecover()) LOG.info("{} in {}", recovery.summary(), dataDir);
+                if (!recovery.nothingToRecover()) LOG.info("{} ({})", recovery.summary(), dataDir);
                 journal = openJournal(scan.lastSequence() + 1);
             } catch (RuntimeException e) {
                 tables.values().forEach(ChronicleTable::close);
@@ -116,10 +116,17 @@ public final class ChronicleStore implements Store {
                     // Left in the journal: the next open replays it, which completes the half-written batch.
                     throw e;
                 } catch (RuntimeException e) {
-                    if (start >= 0) journal.rollBack(start);
+                    rollBack(start, e);
                     throw e;
                 }
-                if (journal != null && journal.size() > options.journalCheckpointBytes()) checkpoint();
+                if (journal != null && journal.size() > options.journalCheckpointBytes()) {
+                    try {
+                        checkpoint();
+                    } catch (RuntimeException e) {
+                        // The batch is in the maps and in the journal: it stands. The journal is emptied next time.
+                        LOG.warn("journal checkpoint failed, will retry after the next batch", e);
+                    }
+                }
             } finally {
                 writes.unlock();
             }
@@ -192,6 +199,18 @@ public final class ChronicleStore implements Store {
                 throw failed;
             }
             throw e;
+        }
+    }
+
+    /** Takes an undone batch out of the journal so that no later open replays it. */
+    private void rollBack(long start, RuntimeException failure) {
+        if (start < 0) return;
+        try {
+            journal.rollBack(start);
+        } catch (RuntimeException e) {
+            // Still in the journal, the batch would be replayed at the next open although its caller saw it fail.
+            failure.addSuppressed(e);
+            LOG.error("cannot remove a failed batch from the journal; it will be applied when the store is next opened", e);
         }
     }
 

@@ -92,6 +92,23 @@ class BadInputAcceptanceTest {
         assertThat(r.status()).isEqualTo(415);
     }
 
+    @Test
+    void moreThan500ConditionsIsTooManyConditionsInQuery() {
+        String filter = String.join(" or ", java.util.Collections.nCopies(501, "statecode eq 0"));
+        LabHttp.Reply r = http.get(token, "sensei_projects?$select=sensei_name&$filter=" + filter.replace(" ", "%20"));
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.errorCode()).isEqualTo("0x8004430C");
+        String ok = String.join(" or ", java.util.Collections.nCopies(500, "statecode eq 0"));
+        assertThat(http.get(token, "sensei_projects?$select=sensei_name&$filter=" + ok.replace(" ", "%20")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void urlOver32KilobytesIsRefusedInDataverseShape() {
+        LabHttp.Reply r = http.get(token, "sensei_projects?$select=sensei_name&$filter=sensei_name%20eq%20'" + "x".repeat(33_000) + "'");
+        assertThat(r.status()).isEqualTo(414);
+        assertThat(r.json().path("error").path("message").asText()).contains("32768");
+    }
+
     private static long countPortfolios() {
         LabHttp.Reply r = http.get(token, "sensei_portfolios/$count");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
