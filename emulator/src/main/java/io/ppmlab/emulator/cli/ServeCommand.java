@@ -40,9 +40,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Request bodies above this size are refused with 413. Default: ${DEFAULT-VALUE}.")
     long maxBodyBytes;
 
+    @Option(names = "--fsync", defaultValue = "${env:LAB_FSYNC:-false}",
+            description = "Force each write batch to disk before acknowledging it (survives power loss, not only kill -9; "
+                    + "costs a disk flush per batch). Default: ${DEFAULT-VALUE}.")
+    boolean fsync;
+
     @Override
     public Integer call() throws Exception {
-        ServerConfig config = new ServerConfig(bind, port, dataDir, Optional.ofNullable(dataset), tokenLifetime, maxBodyBytes);
+        ServerConfig config = new ServerConfig(bind, port, dataDir, Optional.ofNullable(dataset), tokenLifetime, maxBodyBytes, fsync);
         Emulator emulator = Emulator.start(config, System.out::println);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -93,7 +93,8 @@ public final class GroupAdmin {
         return team;
     }
 
-    private void requireAdmin(Caller caller) {
+    /** Refuses (403) a caller without the Admin User role, directly or through a team: the lab's admin routes use it. */
+    public void requireAdmin(Caller caller) {
         SecurityModel model = security.model();
         Set<EntityRef> principals = new HashSet<>();
         principals.add(new EntityRef(Principal.USER_TABLE, caller.userId()));
@@ -102,6 +103,6 @@ public final class GroupAdmin {
             if (a.roleName().equals(ShippedRoles.ADMIN_USER) && principals.contains(a.principal())) return;
         }
         throw ErrorCode.PRIVILEGE_DENIED.error("Principal user (Id=" + caller.userId() + ") does not hold the "
-                + ShippedRoles.ADMIN_USER + " role, which the lab's group administration requires.");
+                + ShippedRoles.ADMIN_USER + " role, which the lab's administration routes require.");
     }
 }

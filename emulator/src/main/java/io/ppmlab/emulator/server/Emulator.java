@@ -46,6 +46,7 @@ public final class Emulator implements AutoCloseable {
                 cfg.routes.get("/lab/groups/{teamId}", groups::show);             // an Entra group next to its team (admin)
                 cfg.routes.post("/lab/groups/{teamId}/members", groups::members); // change a group's members (admin)
                 cfg.routes.post("/lab/groups/sync", groups::sync);                // force the group sync now (admin)
+                cfg.routes.get("/lab/storage", groups::storage);                  // storage meter: bytes and modelled quota (admin)
             });
             app.start();
             log.accept("emulator listening on http://" + config.bind() + ":" + app.port() + "/api/data/v9.2/");

@@ -9,6 +9,7 @@ import io.ppmlab.emulator.api.Caller;
 import io.ppmlab.emulator.auth.Authenticator;
 import io.ppmlab.emulator.errors.DataverseException;
 import io.ppmlab.emulator.errors.ErrorCode;
+import io.ppmlab.emulator.meter.MeterReport;
 import io.ppmlab.emulator.payload.Guids;
 import io.ppmlab.emulator.product.GroupAdmin;
 
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,10 +35,20 @@ final class LabGroupRoutes {
 
     private final Authenticator authenticator;
     private final GroupAdmin admin;
+    private final Supplier<MeterReport> meter;
 
-    LabGroupRoutes(Authenticator authenticator, GroupAdmin admin) {
+    LabGroupRoutes(Authenticator authenticator, GroupAdmin admin, Supplier<MeterReport> meter) {
         this.authenticator = authenticator;
         this.admin = admin;
+        this.meter = meter;
+    }
+
+    /** {@code GET /lab/storage}: the storage meter (real bytes and modelled Dataverse quota per table), admin only. */
+    void storage(Context ctx) {
+        respond(ctx, caller -> {
+            admin.requireAdmin(caller);
+            return meter.get();
+        });
     }
 
     void show(Context ctx) { respond(ctx, caller -> admin.show(caller, teamId(ctx))); }
@@ -49,7 +61,9 @@ final class LabGroupRoutes {
         ApiResponse response;
         try {
             Caller caller = authenticator.authenticate(Optional.ofNullable(ctx.header("Authorization")));
-            response = ApiResponse.json(200, JSON.writeValueAsString(action.apply(caller)), Map.of());
+            Object result = action.apply(caller);
+            String json = result instanceof MeterReport report ? report.toJson() : JSON.writeValueAsString(result);
+            response = ApiResponse.json(200, json, Map.of());
         } catch (Authenticator.Unauthenticated e) {
             response = ApiResponse.json(401, ErrorBody.json("0x80040204", e.getMessage()), Map.of("WWW-Authenticate", e.challenge()));
         } catch (DataverseException e) {

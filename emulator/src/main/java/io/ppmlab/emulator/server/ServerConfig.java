@@ -14,21 +14,22 @@ import java.util.Optional;
  * @param dataset        profile loaded into an empty data directory (e.g. {@code demo}), if any
  * @param tokenLifetime  lifetime of issued access tokens
  * @param maxBodyBytes   bodies above this are refused with 413
+ * @param fsync          force each write batch to disk before acknowledging it (power-loss durability)
  */
 public record ServerConfig(String bind, int port, Path dataDir, Optional<String> dataset,
-                           Duration tokenLifetime, long maxBodyBytes) {
+                           Duration tokenLifetime, long maxBodyBytes, boolean fsync) {
 
     public static final long DEFAULT_MAX_BODY = 16L * 1024 * 1024;
 
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig("127.0.0.1", 0, dataDir, Optional.empty(), Duration.ofHours(1), DEFAULT_MAX_BODY);
+        return new ServerConfig("127.0.0.1", 0, dataDir, Optional.empty(), Duration.ofHours(1), DEFAULT_MAX_BODY, false);
     }
 
     public ServerConfig withDataset(String profile) {
-        return new ServerConfig(bind, port, dataDir, Optional.ofNullable(profile), tokenLifetime, maxBodyBytes);
+        return new ServerConfig(bind, port, dataDir, Optional.ofNullable(profile), tokenLifetime, maxBodyBytes, fsync);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(bind, p, dataDir, dataset, tokenLifetime, maxBodyBytes);
+        return new ServerConfig(bind, p, dataDir, dataset, tokenLifetime, maxBodyBytes, fsync);
     }
 }

@@ -44,7 +44,9 @@ import io.ppmlab.emulator.resourcing.ResourcingSettings;
 import io.ppmlab.emulator.payload.RowReader;
 import io.ppmlab.emulator.payload.RowWriter;
 import io.ppmlab.emulator.seed.DatasetLoader;
+import io.ppmlab.emulator.meter.StorageMeter;
 import io.ppmlab.emulator.store.ChronicleStore;
+import io.ppmlab.emulator.store.Durability;
 import io.ppmlab.emulator.store.Store;
 import io.ppmlab.emulator.store.StoreOptions;
 import io.ppmlab.schema.Schema;
@@ -94,7 +96,10 @@ public final class Services implements AutoCloseable {
         DatasetLoader.generateIfEmpty(config.dataset(), config.dataDir(), schema, log); // generated profiles: sized tables, written before the store opens
         // CalendarWatch: resourcing recomputes capacity after writes to calendars, exceptions, resources or settings.
         // IndexedStore: secondary indexes (owner, owning BU, lookups), kept in step with every write below it.
-        IndexedStore indexed = new IndexedStore(new ChronicleStore(config.dataDir(), schema, StoreOptions.defaults()), schema);
+        ChronicleStore chronicle = new ChronicleStore(config.dataDir(), schema,
+                StoreOptions.defaults().withDurability(config.fsync() ? Durability.FSYNC : Durability.JOURNAL));
+        log.accept(chronicle.recoveryReport().summary());
+        IndexedStore indexed = new IndexedStore(chronicle, schema);
         CalendarWatch calendars = new CalendarWatch(indexed);
         SecurityTablesWatch store = new SecurityTablesWatch(calendars);
         Product product = null;
@@ -135,7 +140,7 @@ public final class Services implements AutoCloseable {
                     .withBatches(new BatchOperations(new BatchOperations.Wiring(schema, store, operations, parser, impersonator)));
             DataverseApi api = new DataverseApi(authenticator, impersonator, parser, dispatcher, config.maxBodyBytes());
             log.accept(String.format("data directory %s opened in %d ms", config.dataDir(), (System.nanoTime() - started) / 1_000_000));
-            Lab lab = new Lab(product, new LabGroupRoutes(authenticator, product.groupAdmin()), resourcing);
+            Lab lab = new Lab(product, new LabGroupRoutes(authenticator, product.groupAdmin(), () -> StorageMeter.measure(store, schema)), resourcing);
             return new Services(port, clock, store, issuer, new OpenIdDocuments(keys, settings), api, lab);
         } catch (IOException | RuntimeException e) {
             if (resourcing != null) resourcing.close();

@@ -188,6 +188,22 @@ class BatchAcceptanceTest {
     }
 
     @Test
+    void aChangeSetOfAThousandCreatesCommitsWhole() {
+        String name = unique("Thousand");
+        BatchMultipart.Item[] items = new BatchMultipart.Item[1000];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = numbered(Integer.toString(i + 1), "POST", "sensei_risks",
+                    "{\"sensei_name\":\"" + name + "\",\"sensei_project@odata.bind\":\"/sensei_projects("
+                            + DemoOrganisation.recordId("sensei_project", "IT Project 1") + ")\"}");
+        }
+        LabHttp.Reply r = http.batch(admin, BOUNDARY, new BatchMultipart().changeSet(items).build());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(BatchMultipart.answers(r)).hasSize(1000).allMatch(a -> a.status() == 204);
+        LabHttp.Reply count = http.get(admin, "sensei_risks/$count?$filter=sensei_name%20eq%20'" + name.replace(" ", "%20") + "'");
+        assertThat(count.body().trim()).isEqualTo("1000");
+    }
+
+    @Test
     void aRegisterCreatedInAChangeSetTakesTheOwnerOfAProjectCreatedInTheSameSet() {
         UUID team = DemoOrganisation.teamId("HR Project 2");
         String name = unique("Owned project");

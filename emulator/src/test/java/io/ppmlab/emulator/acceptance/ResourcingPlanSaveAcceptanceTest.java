@@ -72,7 +72,8 @@ class ResourcingPlanSaveAcceptanceTest {
         assertThat(days).hasSize(90).allSatisfy((k, n) -> assertThat(n).isEqualTo(181));
         assertThat(pages).isEqualTo(4);
         // ... or as the plan grid shows it, per resource per month: one page.
-        String monthly = HeatMapQueries.demand(resources.subList(0, 90), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30), HeatMapQueries.Period.MONTH);
+        String monthly = HeatMapQueries.plan("sensei_project", project, resources.subList(0, 90), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30),
+                HeatMapQueries.Period.MONTH);
         LabHttp.Reply grid = lab.http().get(rm, HeatMapQueries.path("sensei_resourcedemands", monthly));
         assertThat(grid.status()).as(grid.body()).isEqualTo(200);
         assertThat(grid.json().path("value").size()).isEqualTo(90 * 6);
@@ -156,7 +157,12 @@ class ResourcingPlanSaveAcceptanceTest {
         assertThat(created.json().path("Created").asInt()).as(created.body()).isEqualTo(10);
         LabHttp.Reply updated = save(rm, close(daily(project, two, first, first.plusDays(4), "4")));
         assertThat(updated.json().path("Updated").asInt()).isEqualTo(10);
-        LabHttp.Reply cleared = save(rm, close(daily(project, two.subList(0, 1), first, first, "null")));
+        // Clearing a cell deletes its row: Resource Manager deletes only what it owns (the project's team owns plan rows).
+        String clear = close(daily(project, two.subList(0, 1), first, first, "null"));
+        LabHttp.Reply refused = save(rm, clear);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.errorCode()).isEqualTo("0x80048306");
+        LabHttp.Reply cleared = save(lab.adminToken(), clear);
         assertThat(cleared.json().path("Deleted").asInt()).as(cleared.body()).isEqualTo(1);
         String period = "{\"Target\":{\"@odata.type\":\"Microsoft.Dynamics.CRM.sensei_project\",\"sensei_projectid\":\"" + project
                 + "\"},\"Demand\":[{\"ResourceId\":\"" + two.get(0) + "\",\"Date\":\"2029-07-01\",\"EndDate\":\"2029-07-31\",\"Hours\":160}]}";
