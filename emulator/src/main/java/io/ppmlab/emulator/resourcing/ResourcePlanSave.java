@@ -62,8 +62,16 @@ public final class ResourcePlanSave {
     /** What a save did. */
     public record Outcome(ResourceYears resourceYears, int rows, int created, int updated, int deleted, int unchanged) {}
 
+    static final boolean PROF = Boolean.getBoolean("lab.prof");
+    static long T0;
+    static void lap(String what) { if (PROF) { long t = System.nanoTime(); System.err.printf("  %s %.1f ms%n", what, (t - T0) / 1e6); T0 = t; } }
+
     public ApiResponse handle(Caller caller, ApiRequest request) {
-        Outcome o = save(caller, PlanRequest.parse(request.body(), w.schema()));
+        T0 = System.nanoTime();
+        PlanRequest pr = PlanRequest.parse(request.body(), w.schema());
+        lap("parse");
+        Outcome o = save(caller, pr);
+        lap("apply");
         String json = "{\"@odata.context\":\"" + request.baseUrl() + "$metadata#Microsoft.Dynamics.CRM."
                 + io.ppmlab.emulator.odata.ResourcingOperations.SAVE_RESPONSE + "\",\"ResourceYears\":" + o.resourceYears().years().toPlainString()
                 + ",\"Resources\":" + o.resourceYears().resources() + ",\"Rows\":" + o.rows() + ",\"Created\":" + o.created()
@@ -72,7 +80,10 @@ public final class ResourcePlanSave {
     }
 
     Outcome save(Caller caller, PlanRequest plan) {
-        ResourceYears years = ResourceYears.of(checkedRanges(plan));
+        var cr = checkedRanges(plan);
+        lap("ranges");
+        ResourceYears years = ResourceYears.of(cr);
+        lap("years");
         BigDecimal limit = w.settings().saveLimit();
         if (years.exceeds(limit)) {
             throw ErrorCode.RESOURCE_PLAN_TOO_LARGE.error(years.years().toPlainString(), years.resources(), limit.stripTrailingZeros().toPlainString());
@@ -136,6 +147,7 @@ public final class ResourcePlanSave {
                 created++;
             }
         }
+        lap("rows");
         if (!changes.isEmpty()) w.store().apply(changes);
         return new Outcome(years, plan.cells().size(), created, updated, deleted, unchanged);
     }
