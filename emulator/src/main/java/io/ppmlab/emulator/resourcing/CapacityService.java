@@ -118,7 +118,7 @@ public final class CapacityService implements AutoCloseable {
     }
 
     private Round round(LocalDate today, CapacityHorizon.Window window, long t0) {
-        Batch batch = new Batch(new SystemColumns(new OwnerCache(w.store()), w.clock(), w.versions()));
+        Batch batch = new Batch(new SystemColumns(new ReadCache(w.store(), ReadCache.PRINCIPALS), w.clock(), w.versions()));
         CapacityHorizon.Window old = state.window;
         int recomputed = 0;
         int rolled = 0;

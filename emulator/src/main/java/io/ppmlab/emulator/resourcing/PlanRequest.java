@@ -15,7 +15,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -121,6 +123,9 @@ record PlanRequest(EntityRef target, List<Cell> cells) {
     private static List<Cell> demand(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) throw bad("The parameter 'Demand' must be an array of demand rows.");
         List<Cell> cells = new ArrayList<>();
+        // A plan repeats few resources, dates and hour values thousands of times: parse each text once.
+        Map<String, UUID> guids = new HashMap<>();
+        Map<String, LocalDate> dates = new HashMap<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             int index = cells.size();
             if (p.currentToken() != JsonToken.START_OBJECT) throw bad(at(index) + " must be an object {ResourceId, Date, EndDate, Hours}.");
@@ -133,9 +138,16 @@ record PlanRequest(EntityRef target, List<Cell> cells) {
                 String field = p.currentName();
                 JsonToken t = p.nextToken();
                 switch (field) {
-                    case "ResourceId" -> resource = guid(text(p, index, field), at(index) + ".ResourceId");
-                    case "Date" -> date = date(text(p, index, field), index, field);
-                    case "EndDate" -> end = t == JsonToken.VALUE_NULL ? null : date(text(p, index, field), index, field);
+                    case "ResourceId" -> {
+                        String text = text(p, index, field);
+                        resource = guids.get(text);
+                        if (resource == null) {
+                            resource = Guids.parse(text).orElseThrow(() -> bad("'" + text + "' in " + at(index) + ".ResourceId is not a valid GUID."));
+                            guids.put(text, resource);
+                        }
+                    }
+                    case "Date" -> date = date(dates, text(p, index, field), index, field);
+                    case "EndDate" -> end = t == JsonToken.VALUE_NULL ? null : date(dates, text(p, index, field), index, field);
                     case "Hours" -> {
                         hoursGiven = true;
                         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) hours = p.getDecimalValue();
@@ -161,12 +173,16 @@ record PlanRequest(EntityRef target, List<Cell> cells) {
         return p.getText();
     }
 
-    private static LocalDate date(String text, int index, String field) {
+    private static LocalDate date(Map<String, LocalDate> parsed, String text, int index, String field) {
+        LocalDate d = parsed.get(text);
+        if (d != null) return d;
         try {
-            return LocalDate.parse(text);
+            d = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw bad(at(index) + "." + field + " '" + text + "' is not a date (yyyy-MM-dd).");
         }
+        parsed.put(text, d);
+        return d;
     }
 
     private static UUID guid(String text, String where) {

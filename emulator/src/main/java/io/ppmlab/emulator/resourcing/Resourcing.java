@@ -12,6 +12,7 @@ import io.ppmlab.schema.Schema;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Resourcing, wired once: capacity kept over the horizon ({@link CapacityService}, in the background unless the
@@ -47,18 +48,21 @@ public final class Resourcing implements AutoCloseable {
         return new Resourcing(w, settings, capacity);
     }
 
-    /** Registers the resourcing actions on {@code router}, writing through {@code over} with its guard and rules. */
-    public ActionRouter register(ActionRouter router, Store over, AccessGuard guard, WriteRules rules) {
-        ResourcePlanSave plans = plans(over, guard, rules);
-        HorizonAction horizon = new HorizonAction(w.schema(), over, new SystemColumns(over, w.clock(), w.versions()), guard,
+    /**
+     * Registers the resourcing actions on {@code router}, writing through {@code over} with its rules; {@code guards}
+     * builds the security guard over a store (the same guard class single writes use).
+     */
+    public ActionRouter register(ActionRouter router, Store over, Function<Store, AccessGuard> guards, WriteRules rules) {
+        ResourcePlanSave plans = plans(over, guards, rules);
+        HorizonAction horizon = new HorizonAction(w.schema(), over, new SystemColumns(over, w.clock(), w.versions()), guards.apply(over),
                 new ResourcingSettings(over, w.log()), w.clock());
         return router.with(ResourcingOperations.SAVE_RESOURCE_PLAN, plans::handle)
                 .with(ResourcingOperations.SET_CAPACITY_HORIZON, horizon::handle);
     }
 
     /** The resource-plan save over a store (benchmarks and tests call it without HTTP). */
-    public ResourcePlanSave plans(Store over, AccessGuard guard, WriteRules rules) {
-        return new ResourcePlanSave(new ResourcePlanSave.Wiring(w.schema(), over, w.versions(), w.clock(), guard, rules, settings));
+    public ResourcePlanSave plans(Store over, Function<Store, AccessGuard> guards, WriteRules rules) {
+        return new ResourcePlanSave(new ResourcePlanSave.Wiring(w.schema(), over, w.versions(), w.clock(), guards, rules, settings));
     }
 
     public CapacityService capacity() { return capacity; }

@@ -180,7 +180,7 @@ public final class Services implements AutoCloseable {
                     new QueryEngine(new QueryEngine.Wiring(schema, over, indexes, guard, writer, p.parser(), p.clock())),
                     new FunctionOperations(over),
                     p.resourcing().register(new ActionRouter(new ActionRouter.Wiring(schema, over, system, rows, keys,
-                            new ActionSecurityGuard(schema, p.security()))), over, guard, rules))
+                            new ActionSecurityGuard(schema, p.security()))), over, reads -> new SecurityGuard(schema, p.security(), reads), rules))
                     .withBulk(new BulkOperations(schema, over, this, p.parser()));
             return new Bound(dispatcher, rows, keys);
         }

@@ -84,11 +84,11 @@ public final class RowCodec {
             throw in.malformed("row covers " + covered + " columns, table " + table.logicalName() + " has " + columns.length);
         }
         int bitmap = in.skip((covered + 7) >>> 3);
-        Map<String, Object> values = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>(Row.capacity(covered));
         for (int i = 0; i < covered; i++) {
             if (in.bit(bitmap, i)) values.put(columns[i].column().name(), columns[i].read(in));
         }
         if (!in.atEnd()) throw in.malformed("trailing bytes");
-        return new Row(table.logicalName(), id, values);
+        return Row.adopt(table.logicalName(), id, values); // every value read is non-null: no copy needed
     }
 }
