@@ -99,9 +99,12 @@ public final class ResourcePlanSave {
         int updated = 0;
         int deleted = 0;
         int unchanged = 0;
+        Map<UUID, String> prefixes = new HashMap<>();
+        Map<java.time.LocalDate, String> days = new HashMap<>();
         for (PlanRequest.Cell c : plan.cells()) {
             EntityRef resource = new EntityRef("bookableresource", c.resource());
-            UUID id = cellId(target, resources.get(c.resource()), c);
+            String prefix = prefixes.computeIfAbsent(c.resource(), r -> cellPrefix(target, resources.get(r)));
+            UUID id = NameIds.of(TABLE, prefix + days.computeIfAbsent(c.date(), java.time.LocalDate::toString));
             Optional<Row> current = w.store().get(TABLE, id);
             if (current.isPresent() && !belongs(current.get(), targetRef, resource)) {
                 id = NameIds.of(TABLE, targetRef.id() + "/" + c.resource() + "/" + c.date());
@@ -181,13 +184,13 @@ public final class ResourcePlanSave {
                 + ": a plan has one row per resource and day.");
     }
 
-    /** The generator's id for the cell: {@code <target name>/<resource name>/<date>}. */
-    private static UUID cellId(Row target, Row resource, PlanRequest.Cell c) {
+    /** The generator's natural key of a cell, without the date: {@code <target name>/<resource name>/}. */
+    private static String cellPrefix(Row target, Row resource) {
         Object targetName = target.get("sensei_name");
         Object resourceName = resource.get("name");
         String t = targetName == null ? target.id().toString() : targetName.toString();
         String r = resourceName == null ? resource.id().toString() : resourceName.toString();
-        return NameIds.of(TABLE, t + "/" + r + "/" + c.date());
+        return t + "/" + r + "/";
     }
 
     private static boolean belongs(Row row, EntityRef target, EntityRef resource) {
