@@ -88,7 +88,7 @@ public final class Profile {
             if (e.getValue().isObject()) distributions.put(e.getKey(), DistributionSpec.parse(e.getKey(), e.getValue()));
         });
         return new Settings(name, about(), false,
-                LocalDate.parse(json.path("asOf").path("value").asText()),
+                knobs.asOf().orElse(LocalDate.parse(json.path("asOf").path("value").asText())),
                 knobs.seed().orElse(json.path("seed").path("value").asLong()),
                 knobs.teamStrategy().orElse(TeamStrategy.parse(json.path("teamStrategy").path("value").asText())),
                 counts, parameters, distributions, weights("roleMix"), weights("extraRoleMix"), calendars(), holidays());

@@ -137,6 +137,19 @@ class GeneratorCountsTest {
     }
 
     @Test
+    void asOfMovesTheHorizonAndTheRows() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 2);
+        Settings s = Profile.load("limits").settings(Knobs.none().withAsOf(day));
+        assertThat(s.horizonStart()).isEqualTo(day.minusYears(1));
+        assertThat(s.horizonEnd()).isEqualTo(day.plusYears(3));
+        SmallOrgs.Collected c = collect("limits", small(42).withAsOf(day));
+        assertThat(c.rows("sensei_resourcecapacity").stream().map(r -> (java.time.LocalDate) r.get("sensei_date")).min(java.util.Comparator.naturalOrder()))
+                .contains(day);
+        assertThat(c.result().rowsSha256()).isNotEqualTo(UNIQUE.result().rowsSha256());
+        assertThatThrownBy(() -> Profile.load("demo").settings(Knobs.none().withAsOf(day))).hasMessageContaining("fixed");
+    }
+
+    @Test
     void oneBusinessUnitAndNoProjectsStillWork() {
         SmallOrgs.Collected c = collect("limits", Knobs.none().withProjects(0).withResources(2).withYears(1).withBusinessUnits(1).withUsers(15));
         assertThat(c.result().counts().get("businessunit")).isEqualTo(1);

@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 
 /** {@code generate}: write a generated organisation (a dataset profile) into an empty data directory. */
@@ -50,6 +53,11 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--team-strategy", description = "unique (a group per portfolio/program/project) or reusable (functional groups per business unit).")
     String teamStrategy;
+
+    @Option(names = "--as-of", description = "The organisation's today (YYYY-MM-DD, or 'today'): row creation date, capacity horizon "
+            + "anchor, project dates. Default: the profile's fixed date (2025-01-06), so that runs are reproducible. A running emulator "
+            + "rolls capacity to its own clock's horizon; generate with --as-of today to serve without that catch-up.")
+    String asOf;
 
     @Option(names = "--personas-per-role", defaultValue = "3", description = "Users sampled into personas.json per shipped role. Default: ${DEFAULT-VALUE}.")
     int personasPerRole;
@@ -102,7 +110,16 @@ public final class GenerateCommand implements Callable<Integer> {
         if (users != null) k = k.withUsers(users);
         if (teamStrategy != null) k = k.withTeamStrategy(TeamStrategy.parse(teamStrategy));
         if (seed != null) k = k.withSeed(seed);
+        if (asOf != null) k = k.withAsOf(asOf.equalsIgnoreCase("today") ? LocalDate.now(ZoneOffset.UTC) : parseDate(asOf));
         return k;
+    }
+
+    private static LocalDate parseDate(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--as-of takes a date (YYYY-MM-DD) or 'today', not '" + text + "'");
+        }
     }
 
     private static void summary(PrintStream out, GeneratedDataDir.Report r) {

@@ -17,6 +17,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,13 +67,16 @@ public final class DatasetLoader {
     /**
      * For a generated profile (anything but demo) and a data directory holding no tables: generates the
      * profile into it (tables, credentials, manifest.json, personas.json), so that the emulator then opens it
-     * as its own. Does nothing for demo, for no profile, or when the directory already holds data.
+     * as its own. The organisation's "today" is the emulator clock's date (as {@code generate --as-of today}),
+     * so the capacity rows already cover the horizon the emulator keeps and nothing is rolled at start.
+     * Does nothing for demo, for no profile, or when the directory already holds data.
      */
-    public static void generateIfEmpty(Optional<String> profile, Path dataDir, Schema schema, Consumer<String> log) {
+    public static void generateIfEmpty(Optional<String> profile, Path dataDir, Schema schema, Clock clock, Consumer<String> log) {
         if (profile.isEmpty() || profile.get().equals(IN_MEMORY_PROFILE) || GeneratedDataDir.holdsData(dataDir)) return;
-        OrganisationGenerator.Generation generation = OrganisationGenerator.prepare(profile.get(), Knobs.none(), schema);
+        Knobs knobs = Knobs.none().withAsOf(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        OrganisationGenerator.Generation generation = OrganisationGenerator.prepare(profile.get(), knobs, schema);
         log.accept(String.format("generating dataset '%s' (%,d rows) into %s", profile.get(), generation.expectedTotal(), dataDir));
-        GeneratedDataDir.Report report = GeneratedDataDir.write(generation, Knobs.none(), dataDir, schema,
+        GeneratedDataDir.Report report = GeneratedDataDir.write(generation, knobs, dataDir, schema,
                 GeneratedDataDir.Options.defaults().withReopenCheck(false), GeneratedDataDir.Progress.logging(log));
         log.accept(String.format("generated dataset '%s': %,d rows in %,d ms; manifest %s", profile.get(),
                 report.result().totalRows(), report.totalMs(), report.manifest()));

@@ -93,7 +93,7 @@ public final class Services implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        DatasetLoader.generateIfEmpty(config.dataset(), config.dataDir(), schema, log); // generated profiles: sized tables, written before the store opens
+        DatasetLoader.generateIfEmpty(config.dataset(), config.dataDir(), schema, clock, log); // generated profiles: sized tables, written before the store opens
         // CalendarWatch: resourcing recomputes capacity after writes to calendars, exceptions, resources or settings.
         // IndexedStore: secondary indexes (owner, owning BU, lookups), kept in step with every write below it.
         ChronicleStore chronicle = new ChronicleStore(config.dataDir(), schema,

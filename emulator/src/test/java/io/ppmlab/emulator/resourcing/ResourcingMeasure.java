@@ -59,10 +59,17 @@ public final class ResourcingMeasure {
     private ResourcingMeasure() {}
 
     public static void main(String[] args) throws Exception {
-        switch (args[0]) {
-            case "fill" -> fill(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Files.createTempDirectory("capacity-fill"));
-            case "save" -> save(Integer.parseInt(args[1]));
-            default -> throw new IllegalArgumentException(args[0]);
+        Path scratch = Files.createTempDirectory("resourcing-measure");
+        try {
+            switch (args[0]) {
+                case "fill" -> fill(Integer.parseInt(args[1]), Integer.parseInt(args[2]), scratch.resolve("fill"));
+                case "save" -> save(Integer.parseInt(args[1]), scratch);
+                default -> throw new IllegalArgumentException(args[0]);
+            }
+        } finally {
+            try (var walk = Files.walk(scratch)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
@@ -201,11 +208,10 @@ public final class ResourcingMeasure {
 
     // --- the 45 resource-year save ---
 
-    static void save(int saves) throws Exception {
-        Path dir = Files.createTempDirectory("save-measure");
+    static void save(int saves, Path scratch) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        try (Emulator lab = Emulator.start(ServerConfig.defaults(dir).withDataset("demo"), line -> {});
-             ChronicleStore raw = new ChronicleStore(Files.createTempDirectory("save-raw"), SCHEMA, StoreOptions.defaults())) {
+        try (Emulator lab = Emulator.start(ServerConfig.defaults(scratch.resolve("emulator")).withDataset("demo"), line -> {});
+             ChronicleStore raw = new ChronicleStore(scratch.resolve("raw"), SCHEMA, StoreOptions.defaults())) {
             lab.services().resourcing().capacity().catchUp(); // the demo's capacity now, so no background round runs during the saves
             String api = "http://127.0.0.1:" + lab.port() + "/api/data/v9.2/";
             String admin = token(http, lab.port(), "admin@contoso.test");
