@@ -1,5 +1,6 @@
 package io.ppmlab.datasets.generator;
 
+import io.ppmlab.datasets.Ids;
 import io.ppmlab.datasets.DemoOrganisation;
 import io.ppmlab.datasets.RowFactory;
 import io.ppmlab.datasets.ShippedRoles;
@@ -101,7 +102,7 @@ final class Planner {
             boolean leaf = !hasChildren.contains(i);
             double weight = leaf ? 1.0 / Math.pow(leaves.size() + 1, exponent) : 0;
             if (leaf) leaves.add(i);
-            plan.units.add(new OrgPlan.Unit(i, names.get(i), FastIds.of("businessunit", names.get(i)), parents.get(i), leaf, weight));
+            plan.units.add(new OrgPlan.Unit(i, names.get(i), Ids.of("businessunit", names.get(i)), parents.get(i), leaf, weight));
             peopleOfUnit.add(new ArrayList<>());
             deliveryOfUnit.add(new ArrayList<>());
             slugOfUnit.add(new HashMap<>());
@@ -153,7 +154,7 @@ final class Planner {
                     for (String role : RoleSlugs.roles(extraSlugs.get(extra.sample()))) if (!roles.contains(role)) roles.add(role);
                 }
                 String upn = RoleSlugs.upn(slug, n);
-                register(new OrgPlan.Person(plan.people.size(), upn, FastIds.of("systemuser", upn), slug, n, RoleSlugs.title(slug),
+                register(new OrgPlan.Person(plan.people.size(), upn, Ids.of("systemuser", upn), slug, n, RoleSlugs.title(slug),
                         String.format("%04d", n), unit, List.copyOf(roles)));
             }
         }
@@ -223,7 +224,7 @@ final class Planner {
                     if (!start.isAfter(end)) off.add(new WorkCalendar.Exception(start, end, BigDecimal.ZERO));
                 }
             }
-            plan.resources.add(new OrgPlan.Resource(i, name, FastIds.of("bookableresource", name), unit, user, cal, manager, List.copyOf(off)));
+            plan.resources.add(new OrgPlan.Resource(i, name, Ids.of("bookableresource", name), unit, user, cal, manager, List.copyOf(off)));
             resourcesOfUnit.get(unit).add(i);
         }
     }
@@ -249,11 +250,11 @@ final class Planner {
         for (int t = 1; t <= s.count("strategicThemes"); t++) {
             String name = String.format("Strategic Theme %02d", t);
             int owner = pickAnywhere(rng, "strategyexecutive");
-            plan.themes.add(new OrgPlan.Theme(name, FastIds.of("sensei_strategictheme", name), owner));
+            plan.themes.add(new OrgPlan.Theme(name, Ids.of("sensei_strategictheme", name), owner));
             int goals = goalsPerTheme.getAsInt();
             for (int g = 1; g <= goals; g++) {
                 String goal = String.format("Strategic Goal %02d.%02d", t, g);
-                plan.goals.add(new OrgPlan.Goal(goal, FastIds.of("sensei_strategicgoal", goal), plan.themes.size() - 1));
+                plan.goals.add(new OrgPlan.Goal(goal, Ids.of("sensei_strategicgoal", goal), plan.themes.size() - 1));
             }
         }
         IntSupplier challenges = s.distribution("challengesPerDepartment").sampler(rng);
@@ -263,13 +264,13 @@ final class Planner {
             for (int c = 0; c < k; c++) {
                 String name = String.format("Challenge %04d", plan.challenges.size() + 1);
                 int theme = plan.themes.isEmpty() ? -1 : rng.nextInt(plan.themes.size());
-                plan.challenges.add(new OrgPlan.Challenge(name, FastIds.of("sensei_challenge", name), unit,
+                plan.challenges.add(new OrgPlan.Challenge(name, Ids.of("sensei_challenge", name), unit,
                         pickPerson(rng, unit, "challengeuser"), theme));
                 int m = ideas.getAsInt();
                 for (int i = 0; i < m; i++) {
                     String idea = String.format("Idea %05d", plan.ideas.size() + 1);
                     ideasOfUnit.get(unit).add(plan.ideas.size());
-                    plan.ideas.add(new OrgPlan.Idea(idea, FastIds.of("sensei_idea", idea), unit, pickPerson(rng, unit, "ideauser"),
+                    plan.ideas.add(new OrgPlan.Idea(idea, Ids.of("sensei_idea", idea), unit, pickPerson(rng, unit, "ideauser"),
                             plan.challenges.size() - 1));
                 }
             }
@@ -290,7 +291,7 @@ final class Planner {
             int idea = !unitIdeas.isEmpty() && Rngs.chance(rng, fromIdea) ? unitIdeas.get(rng.nextInt(unitIdeas.size())) : -1;
             int st = status.sample();
             if (st == PROPOSAL_STATUS[1]) approvedProposalsOfUnit.get(unit).add(plan.proposals.size());
-            plan.proposals.add(new OrgPlan.Proposal(plan.proposals.size(), name, FastIds.of("sensei_proposal", name), unit,
+            plan.proposals.add(new OrgPlan.Proposal(plan.proposals.size(), name, Ids.of("sensei_proposal", name), unit,
                     pickPerson(rng, unit, "proposalmanager"), idea, st));
         }
     }
@@ -301,7 +302,7 @@ final class Planner {
         RandomGenerator rng = rngs.stream("teams");
         teamSize = s.distribution("teamSize").sampler(rng);
         for (OrgPlan.Unit u : plan.units) {
-            int team = plan.addTeam(u.name(), FastIds.of("team", u.name()), u.index(), true, ADMIN, peopleOfUnit.get(u.index()));
+            int team = plan.addTeam(u.name(), Ids.of("team", u.name()), u.index(), true, ADMIN, peopleOfUnit.get(u.index()));
             plan.defaultTeams.add(team);
         }
         if (s.teamStrategy() == TeamStrategy.REUSABLE) reusableGroups(rng);
@@ -321,7 +322,7 @@ final class Planner {
                 int manager = pickPerson(hr, unit, "portfoliomanager", "portfoliouser");
                 Owning o = owning(hr, rng, name, unit, manager);
                 unitPortfolios.add(plan.portfolios.size());
-                plan.portfolios.add(new OrgPlan.Portfolio(plan.portfolios.size(), name, FastIds.of("sensei_portfolio", name), unit, o.owner,
+                plan.portfolios.add(new OrgPlan.Portfolio(plan.portfolios.size(), name, Ids.of("sensei_portfolio", name), unit, o.owner,
                         o.team, o.manager, pickPerson(hr, unit, "projectexecutive", "strategyuser"), 0));
             }
             int inPrograms = new BinomialDistribution(hr, quota, programShare).sample();
@@ -333,7 +334,7 @@ final class Planner {
                 int portfolio = unitPortfolios.get(hr.nextInt(unitPortfolios.size()));
                 int size = Math.max(1, projectsPerProgram.getAsInt());
                 for (int k = 0; k < size && programOfProject.size() < inPrograms; k++) programOfProject.add(plan.programs.size());
-                plan.programs.add(new OrgPlan.Program(plan.programs.size(), name, FastIds.of("sensei_program", name), unit, portfolio,
+                plan.programs.add(new OrgPlan.Program(plan.programs.size(), name, Ids.of("sensei_program", name), unit, portfolio,
                         o.owner, o.team, o.manager, 0));
             }
             for (int i = 0; i < quota; i++) {
@@ -344,7 +345,7 @@ final class Planner {
                 Owning o = owning(hr, rng, name, unit, manager);
                 List<Integer> approved = approvedProposalsOfUnit.get(unit);
                 int proposal = !approved.isEmpty() && Rngs.chance(hr, fromProposal) ? approved.get(hr.nextInt(approved.size())) : -1;
-                plan.projects.add(new OrgPlan.Project(plan.projects.size(), name, FastIds.of("sensei_project", name), unit, program, portfolio,
+                plan.projects.add(new OrgPlan.Project(plan.projects.size(), name, Ids.of("sensei_project", name), unit, program, portfolio,
                         o.owner, o.team, o.manager, proposal, null, null, null));
             }
         }
@@ -360,7 +361,7 @@ final class Planner {
             members.add(manager);
             int size = teamSize.getAsInt();
             fillMembers(teamRng, members, unit, size);
-            int team = plan.addTeam(name, FastIds.of("team", name), unit, false, administrator(members), members);
+            int team = plan.addTeam(name, Ids.of("team", name), unit, false, administrator(members), members);
             return new Owning(plan.teamOwner(team), team, manager);
         }
         List<Integer> groups = groupsOfUnit.get(unit);
@@ -416,7 +417,7 @@ final class Planner {
                 int outsiders = list.isEmpty() || delivery.isEmpty() ? 0 : new BinomialDistribution(rng, list.size(), cross).sample();
                 for (int k = 0; k < outsiders; k++) list.add(delivery.get(rng.nextInt(delivery.size())));
                 String name = String.format("%s Team %02d", plan.units.get(unit).name(), g + 1);
-                groupsOfUnit.get(unit).add(plan.addTeam(name, FastIds.of("team", name), unit, false, administrator(list), list));
+                groupsOfUnit.get(unit).add(plan.addTeam(name, Ids.of("team", name), unit, false, administrator(list), list));
             }
         }
     }

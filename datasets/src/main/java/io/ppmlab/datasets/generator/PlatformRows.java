@@ -1,5 +1,6 @@
 package io.ppmlab.datasets.generator;
 
+import io.ppmlab.datasets.Ids;
 import io.ppmlab.datasets.DemoOrganisation;
 import io.ppmlab.datasets.ShippedRoles;
 
@@ -22,13 +23,13 @@ final class PlatformRows {
 
     private PlatformRows() {}
 
-    static UUID usd() { return FastIds.of("transactioncurrency", "USD"); }
+    static UUID usd() { return Ids.of("transactioncurrency", "USD"); }
 
     static void emit(OrgPlan plan, RowOut out) {
         out.org("transactioncurrency", usd(), vals("currencyname", "US Dollar", "isocurrencycode", "USD",
                 "currencysymbol", "$", "exchangerate", BigDecimal.ONE, "currencyprecision", 2));
         String rootName = plan.units.get(0).name();
-        out.org("organization", FastIds.of("organization", rootName), vals("name", rootName,
+        out.org("organization", Ids.of("organization", rootName), vals("name", rootName,
                 "basecurrencyid", ref("transactioncurrency", usd()), "languagecode", 1033));
         for (OrgPlan.Unit u : plan.units) {
             out.org("businessunit", u.id(), vals("name", u.name(),
@@ -45,7 +46,7 @@ final class PlatformRows {
         out.org("systemuser", DemoOrganisation.userId(DemoOrganisation.APP_UPN), vals(
                 "domainname", DemoOrganisation.APP_UPN, "fullname", "PPM Integration", "lastname", "PPM Integration",
                 "businessunitid", ref("businessunit", plan.units.get(0).id()),
-                "azureactivedirectoryobjectid", FastIds.of("entra-serviceprincipal", DemoOrganisation.APP_UPN), "isdisabled", false,
+                "azureactivedirectoryobjectid", Ids.of("entra-serviceprincipal", DemoOrganisation.APP_UPN), "isdisabled", false,
                 "applicationid", DemoOrganisation.APP_CLIENT_ID, "accessmode", NON_INTERACTIVE));
         for (int i = 1; i < plan.people.size(); i++) user(plan, out, plan.people.get(i), RoleSlugs.title(plan.people.get(i).slug()));
     }
@@ -53,7 +54,7 @@ final class PlatformRows {
     private static void user(OrgPlan plan, RowOut out, OrgPlan.Person p, String title) {
         out.org("systemuser", p.id(), vals("domainname", p.upn(), "fullname", p.fullName(), "firstname", p.firstName(),
                 "lastname", p.lastName(), "internalemailaddress", p.upn(), "businessunitid", ref("businessunit", plan.units.get(p.unit()).id()),
-                "azureactivedirectoryobjectid", FastIds.of("entra-user", p.upn()), "isdisabled", false, "accessmode", 0, "title", title));
+                "azureactivedirectoryobjectid", Ids.of("entra-user", p.upn()), "isdisabled", false, "accessmode", 0, "title", title));
     }
 
     private static void teams(OrgPlan plan, RowOut out) {
@@ -69,7 +70,7 @@ final class PlatformRows {
                         : "Functional Microsoft 365 group of " + plan.units.get(t.unit()).name() + ", reused across its initiatives";
                 out.org("team", t.id(), vals("name", t.name(), "teamtype", OFFICE_GROUP_TEAM, "isdefault", false,
                         "membershiptype", 0, "businessunitid", ref("businessunit", bu), "administratorid", ref("systemuser", administrator),
-                        "azureactivedirectoryobjectid", FastIds.of("entra-group", t.name()), "description", about));
+                        "azureactivedirectoryobjectid", Ids.of("entra-group", t.name()), "description", about));
             }
         }
         for (OrgPlan.Team t : plan.teams) {
@@ -79,7 +80,7 @@ final class PlatformRows {
     }
 
     private static void membership(RowOut out, String upn, OrgPlan.Team team) {
-        out.org("teammembership", FastIds.of("teammembership", upn + "|" + team.name()), vals(
+        out.org("teammembership", Ids.of("teammembership", upn + "|" + team.name()), vals(
                 "systemuserid", ref("systemuser", DemoOrganisation.userId(upn)), "teamid", ref("team", team.id())));
     }
 
@@ -99,7 +100,7 @@ final class PlatformRows {
     }
 
     private static void userRole(RowOut out, String upn, UUID userId, String bu, String role) {
-        out.org("systemuserroles", FastIds.of("systemuserroles", upn + "|" + role), vals("systemuserid", ref("systemuser", userId),
+        out.org("systemuserroles", Ids.of("systemuserroles", upn + "|" + role), vals("systemuserid", ref("systemuser", userId),
                 "roleid", ref("role", DemoOrganisation.roleId(bu, role))));
     }
 }

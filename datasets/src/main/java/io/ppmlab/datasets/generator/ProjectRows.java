@@ -1,5 +1,6 @@
 package io.ppmlab.datasets.generator;
 
+import io.ppmlab.datasets.Ids;
 import io.ppmlab.datasets.DemoOrganisation;
 import io.ppmlab.datasets.RowFactory;
 import io.ppmlab.schema.EntityRef;
@@ -151,14 +152,14 @@ final class ProjectRows {
             LocalDate phaseStart = p.start().plusDays(days * ph / phases);
             LocalDate phaseEnd = p.start().plusDays(days * (ph + 1) / phases);
             String phaseName = taskName(p, ++n);
-            UUID phaseId = FastIds.of("sensei_task", phaseName);
+            UUID phaseId = Ids.of("sensei_task", phaseName);
             out.owned("sensei_task", phaseId, p.owner(), vals("sensei_name", phaseName, "sensei_project", project,
                     "sensei_outlinelevel", 1, "sensei_start", phaseStart, "sensei_finish", phaseEnd,
                     "sensei_effort", effort.divide(BigDecimal.valueOf(phases), 0, RoundingMode.HALF_UP), "sensei_ismilestone", false));
             for (int c = 0; c < mine; c++) {
                 boolean milestone = c == mine - 1;
                 String name = taskName(p, ++n);
-                UUID id = FastIds.of("sensei_task", name);
+                UUID id = Ids.of("sensei_task", name);
                 int assignee = -1;
                 if (!milestone) {
                     // Selection sampling: exactly assignedTasks of the leafTotal non-milestone tasks get someone.
@@ -180,7 +181,7 @@ final class ProjectRows {
                     if (resource >= 0) {
                         OrgPlan.Resource r = plan.resources.get(resource);
                         String an = name + " - " + r.name();
-                        out.owned("sensei_resourceassignment", FastIds.of("sensei_resourceassignment", an), p.owner(), vals(
+                        out.owned("sensei_resourceassignment", Ids.of("sensei_resourceassignment", an), p.owner(), vals(
                                 "sensei_name", an, "sensei_task", ref("sensei_task", id), "sensei_project", project,
                                 "sensei_bookableresource", ref("bookableresource", r.id()), "sensei_hours", BigDecimal.valueOf(8L * (1 + rng.nextInt(10)))));
                     }
@@ -257,7 +258,7 @@ final class ProjectRows {
 
     /** A register row owned like its parent, maybe with an Assigned To user (shared the row if outside the owning team). */
     private void register(String table, String name, RowFactory.Owner owner, int ownerTeam, int manager, int unit, Map<String, Object> values) {
-        UUID id = FastIds.of(table, name);
+        UUID id = Ids.of(table, name);
         values.put("sensei_name", name);
         int assignee = -1;
         if (Rngs.chance(rng, assignedShare)) {
@@ -270,7 +271,7 @@ final class ProjectRows {
         boolean ownerIsAssignee = owner.principal().table().equals("systemuser") && owner.principal().id().equals(userId);
         boolean inTeam = ownerTeam >= 0 && plan.isMember(ownerTeam, assignee);
         if (ownerIsAssignee || inTeam) return;
-        out.org("principalobjectaccess", FastIds.of("principalobjectaccess", row.id() + "|" + userId), vals(
+        out.org("principalobjectaccess", Ids.of("principalobjectaccess", row.id() + "|" + userId), vals(
                 "objectid", row.id(), "objecttypecode", table, "principalid", userId, "principaltypecode", "systemuser",
                 "accessrightsmask", SHARE_MASK, "inheritedaccessrightsmask", 0));
         shares++;
@@ -305,7 +306,7 @@ final class ProjectRows {
         for (int k = 0; k < p.shape().statusUpdates(); k++) {
             LocalDate date = p.start().plusWeeks(2L * (k + 1));
             String name = p.name() + " - Status " + date;
-            out.owned("sensei_statusupdate", FastIds.of("sensei_statusupdate", name), p.owner(), vals("sensei_name", name,
+            out.owned("sensei_statusupdate", Ids.of("sensei_statusupdate", name), p.owner(), vals("sensei_name", name,
                     "sensei_projectlink", project, "sensei_statusdate", date, "sensei_startdate", p.start(),
                     "sensei_scheduledfinish", p.finish(), "sensei_baselinefinish", baselineFinish, "sensei_totalwork", effort,
                     "sensei_baselinetotalwork", baseline, "sensei_workvariance", effort.subtract(baseline),
@@ -323,7 +324,7 @@ final class ProjectRows {
             String name = p.name() + " - Request " + k;
             int resource = resourceFor(-1, p.unit());
             LocalDate start = p.start().plusDays(rng.nextInt(60));
-            out.owned("sensei_resourcerequest", FastIds.of("sensei_resourcerequest", name), p.owner(), vals("sensei_name", name,
+            out.owned("sensei_resourcerequest", Ids.of("sensei_resourcerequest", name), p.owner(), vals("sensei_name", name,
                     "sensei_project", ref("sensei_project", p.id()),
                     "sensei_requestedresource", resource < 0 ? null : ref("bookableresource", plan.resources.get(resource).id()),
                     "sensei_requester", user(p.manager()), "sensei_startdate", start, "sensei_enddate", start.plusMonths(1 + rng.nextInt(6)),
@@ -340,7 +341,7 @@ final class ProjectRows {
             String prefix = p.name() + "/" + r.name() + "/";
             for (LocalDate d = line.start(); d.isBefore(line.end()); d = d.plusDays(1)) {
                 if (!Planner.isWorkday(d)) continue;
-                out.owned("sensei_resourcedemand", FastIds.of("sensei_resourcedemand", prefix + d), p.owner(), vals(
+                out.owned("sensei_resourcedemand", Ids.of("sensei_resourcedemand", prefix + d), p.owner(), vals(
                         "sensei_project", project, "sensei_bookableresource", resource, "sensei_date", d, "sensei_hours", line.hours()));
             }
         }

@@ -1,5 +1,6 @@
 package io.ppmlab.datasets.generator;
 
+import io.ppmlab.datasets.Ids;
 import io.ppmlab.datasets.RowFactory;
 import io.ppmlab.datasets.WorkCalendar;
 import io.ppmlab.schema.EntityRef;
@@ -48,7 +49,7 @@ final class ResourceRows {
         }
     }
 
-    static UUID calendarId(String name) { return FastIds.of("sensei_enterprisecalendar", name); }
+    static UUID calendarId(String name) { return Ids.of("sensei_enterprisecalendar", name); }
 
     /** Every holiday date inside the horizon, in date order, with its name. */
     Map<LocalDate, String> holidays() {
@@ -77,7 +78,7 @@ final class ResourceRows {
             out.owned("sensei_enterprisecalendar", calendarId(spec.name()), root, v);
             for (Map.Entry<LocalDate, String> h : holidays.entrySet()) {
                 String name = spec.name() + " - " + h.getValue() + " " + h.getKey().getYear();
-                out.owned("sensei_calendarexception", FastIds.of("sensei_calendarexception", name), root, vals("sensei_name", name,
+                out.owned("sensei_calendarexception", Ids.of("sensei_calendarexception", name), root, vals("sensei_name", name,
                         "sensei_enterprisecalendar", ref("sensei_enterprisecalendar", calendarId(spec.name())),
                         "sensei_startdate", h.getKey(), "sensei_enddate", h.getKey(), "sensei_hours", BigDecimal.ZERO,
                         "sensei_exceptiontype", HOLIDAY));
@@ -93,7 +94,7 @@ final class ResourceRows {
             int k = 0;
             for (WorkCalendar.Exception e : r.vacations()) {
                 String name = r.name() + " - Vacation " + (++k);
-                out.owned("sensei_calendarexception", FastIds.of("sensei_calendarexception", name), plan.defaultTeamOwner(r.unit()), vals(
+                out.owned("sensei_calendarexception", Ids.of("sensei_calendarexception", name), plan.defaultTeamOwner(r.unit()), vals(
                         "sensei_name", name, "sensei_bookableresource", ref("bookableresource", r.id()),
                         "sensei_startdate", e.start(), "sensei_enddate", e.end(), "sensei_hours", e.hours(), "sensei_exceptiontype", VACATION));
             }
@@ -115,7 +116,7 @@ final class ResourceRows {
                 v.put("sensei_bookableresource", resource);
                 v.put("sensei_date", d);
                 v.put("sensei_capacity", h);
-                out.owned("sensei_resourcecapacity", FastIds.of("sensei_resourcecapacity", prefix + d), owner, v);
+                out.owned("sensei_resourcecapacity", Ids.of("sensei_resourcecapacity", prefix + d), owner, v);
                 d = d.plusDays(1);
             }
         }
@@ -136,7 +137,7 @@ final class ResourceRows {
             for (int w = weeks; w >= 1; w--) {
                 LocalDate monday = thisWeek.minusWeeks(w);
                 String name = r.name() + " - " + monday;
-                UUID sheet = FastIds.of("sensei_timesheet", name);
+                UUID sheet = Ids.of("sensei_timesheet", name);
                 BigDecimal[] hours = CapacityCalculator.hoursPerDay(cal, monday, monday.plusDays(5));
                 BigDecimal total = BigDecimal.ZERO;
                 for (BigDecimal h : hours) total = total.add(h);
@@ -146,13 +147,13 @@ final class ResourceRows {
                         "statuscode", approved ? 955000001 : 955000000));
                 for (int i = 0; i < 5; i++) {
                     LocalDate d = monday.plusDays(i);
-                    out.owned("sensei_timesheetentry", FastIds.of("sensei_timesheetentry", name + " - " + d), owner, vals(
+                    out.owned("sensei_timesheetentry", Ids.of("sensei_timesheetentry", name + " - " + d), owner, vals(
                             "sensei_name", name + " - " + d, "sensei_timesheet", ref("sensei_timesheet", sheet),
                             "sensei_project", project == null ? null : ref("sensei_project", plan.projects.get(project).id()),
                             "sensei_date", d, "sensei_hours", hours[i]));
                 }
                 int approver = approvers.isEmpty() ? 0 : approvers.get(turn++ % approvers.size());
-                out.owned("sensei_timesheetapproval", FastIds.of("sensei_timesheetapproval", name + " - Approval"), owner, vals(
+                out.owned("sensei_timesheetapproval", Ids.of("sensei_timesheetapproval", name + " - Approval"), owner, vals(
                         "sensei_name", name + " - Approval", "sensei_timesheet", ref("sensei_timesheet", sheet),
                         "sensei_approver", ref("systemuser", plan.people.get(approver).id()),
                         "sensei_outcome", approved ? 955000001 : 955000000,

@@ -1,5 +1,6 @@
 package io.ppmlab.emulator.resourcing;
 
+import io.ppmlab.datasets.Ids;
 import io.ppmlab.datasets.generator.CapacityCalculator;
 import io.ppmlab.emulator.api.Caller;
 import io.ppmlab.emulator.operations.SystemColumns;
@@ -167,7 +168,7 @@ public final class CapacityService implements AutoCloseable {
     }
 
     /** The id of a capacity row: the name-based id the generator and the demo use ({@code <prefix>/<date>}). */
-    static UUID rowId(String prefix, LocalDate day) { return NameIds.of(TABLE, prefix + "/" + day); }
+    static UUID rowId(String prefix, LocalDate day) { return Ids.of(TABLE, prefix + "/" + day); }
 
     /** Mutations of one round, applied in chunks at resource boundaries. */
     private final class Batch {

@@ -1,5 +1,6 @@
 package io.ppmlab.emulator.resourcing;
 
+import io.ppmlab.datasets.Ids;
 import io.ppmlab.emulator.api.ApiRequest;
 import io.ppmlab.emulator.api.ApiResponse;
 import io.ppmlab.emulator.api.Caller;
@@ -104,10 +105,10 @@ public final class ResourcePlanSave {
         for (PlanRequest.Cell c : plan.cells()) {
             EntityRef resource = new EntityRef("bookableresource", c.resource());
             String prefix = prefixes.computeIfAbsent(c.resource(), r -> cellPrefix(target, resources.get(r)));
-            UUID id = NameIds.of(TABLE, prefix + days.computeIfAbsent(c.date(), java.time.LocalDate::toString));
+            UUID id = Ids.of(TABLE, prefix + days.computeIfAbsent(c.date(), java.time.LocalDate::toString));
             Optional<Row> current = w.store().get(TABLE, id);
             if (current.isPresent() && !belongs(current.get(), targetRef, resource)) {
-                id = NameIds.of(TABLE, targetRef.id() + "/" + c.resource() + "/" + c.date());
+                id = Ids.of(TABLE, targetRef.id() + "/" + c.resource() + "/" + c.date());
                 current = w.store().get(TABLE, id);
             }
             if (c.hours() == null) {

@@ -1,5 +1,6 @@
 package io.ppmlab.emulator.resourcing;
 
+import io.ppmlab.datasets.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ppmlab.emulator.clock.LabClock;
@@ -289,7 +290,7 @@ public final class ResourcingMeasure {
         List<Row> rows = new ArrayList<>(90 * 181);
         for (int r = 0; r < 90; r++) {
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-                UUID id = NameIds.of(ResourcePlanSave.TABLE, projectName + "/Measured " + r + "/" + d);
+                UUID id = Ids.of(ResourcePlanSave.TABLE, projectName + "/Measured " + r + "/" + d);
                 rows.add(lab.services().store().get(ResourcePlanSave.TABLE, id).orElseThrow(() -> new IllegalStateException("not saved: " + id)));
             }
         }
