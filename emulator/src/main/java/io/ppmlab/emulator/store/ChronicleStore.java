@@ -102,16 +102,34 @@ public final class ChronicleStore implements Store {
      * maps in order. The single write path.
      */
     @Override
-    public void apply(List<Mutation> mutations) {
+    public void apply(List<Mutation> mutations) { write(mutations); }
+
+    /** The old values come from the write itself (kept for its undo): no extra lookup per row. */
+    @Override
+    public List<Row> applyReturningPrevious(List<Mutation> mutations) {
         List<EncodedMutation> batch = codecs.encode(mutations);
+        byte[][] before = writeEncoded(batch);
+        List<Row> rows = new ArrayList<>(before.length);
+        for (int i = 0; i < before.length; i++) {
+            EncodedMutation m = batch.get(i);
+            rows.add(before[i] == null ? null : codecs.codec(m.table()).decode(m.id(), before[i]));
+        }
+        return rows;
+    }
+
+    private byte[][] write(List<Mutation> mutations) { return writeEncoded(codecs.encode(mutations)); }
+
+    /** Logs the encoded batch to the journal, then writes it to the maps in order; returns each mutation's old value. */
+    private byte[][] writeEncoded(List<EncodedMutation> batch) {
         byte[] record = journal == null || batch.isEmpty() ? null : JournalFormat.encode(batch);
-        whileOpen(() -> {
-            if (batch.isEmpty()) return null;
+        return whileOpen(() -> {
+            if (batch.isEmpty()) return new byte[0][];
             writes.lock();
             try {
                 long start = record == null ? -1 : journal.append(record);
+                byte[][] before;
                 try {
-                    writeToMaps(batch);
+                    before = writeToMaps(batch);
                 } catch (UndoFailedException e) {
                     // Left in the journal: the next open replays it, which completes the half-written batch.
                     throw e;
@@ -127,10 +145,10 @@ public final class ChronicleStore implements Store {
                         LOG.warn("journal checkpoint failed, will retry after the next batch", e);
                     }
                 }
+                return before;
             } finally {
                 writes.unlock();
             }
-            return null;
         });
     }
 
@@ -179,7 +197,7 @@ public final class ChronicleStore implements Store {
      * Writes a batch to the maps. If a write fails, puts back what the earlier writes replaced, newest first,
      * and rethrows; if that fails too, throws {@link UndoFailedException}.
      */
-    private void writeToMaps(List<EncodedMutation> batch) {
+    private byte[][] writeToMaps(List<EncodedMutation> batch) {
         byte[][] before = new byte[batch.size()][];
         int done = 0;
         try {
@@ -200,6 +218,7 @@ public final class ChronicleStore implements Store {
             }
             throw e;
         }
+        return before;
     }
 
     /** Takes an undone batch out of the journal so that no later open replays it. */

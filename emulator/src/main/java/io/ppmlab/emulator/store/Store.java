@@ -2,7 +2,10 @@ package io.ppmlab.emulator.store;
 
 import io.ppmlab.schema.Row;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -24,6 +27,25 @@ public interface Store extends AutoCloseable {
 
     /** Applies the mutations in order. */
     void apply(List<Mutation> mutations);
+
+    /**
+     * Applies the mutations like {@link #apply} and returns, for each mutation in order, the row its id held just
+     * before it (null when absent). For decorators that keep data derived from rows (the query indexes), which
+     * would otherwise read every row of a batch first; a store that already reads the old values while writing
+     * (for its undo) returns them at no extra lookup. Callers serialise their writes: the default reads first,
+     * then applies.
+     */
+    default List<Row> applyReturningPrevious(List<Mutation> mutations) {
+        List<Row> before = new ArrayList<>(mutations.size());
+        Map<String, Map<UUID, Row>> written = new HashMap<>();
+        for (Mutation m : mutations) {
+            Map<UUID, Row> ofTable = written.computeIfAbsent(m.table(), k -> new HashMap<>());
+            before.add(ofTable.containsKey(m.id()) ? ofTable.get(m.id()) : get(m.table(), m.id()).orElse(null));
+            ofTable.put(m.id(), m instanceof Mutation.Put put ? put.row() : null);
+        }
+        apply(mutations);
+        return before;
+    }
 
     default void put(Row row) { apply(List.of(new Mutation.Put(row))); }
 

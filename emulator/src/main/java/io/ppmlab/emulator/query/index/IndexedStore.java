@@ -6,8 +6,7 @@ import io.ppmlab.schema.Row;
 import io.ppmlab.schema.Schema;
 import io.ppmlab.schema.Table;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +51,7 @@ public final class IndexedStore implements Store, IndexSource {
             if (index == null) {
                 TableIndex fresh = new TableIndex(t, columns);
                 delegate.scan(table, fresh::load);
+                fresh.finishLoad();
                 built.put(table, fresh);
                 index = fresh;
             }
@@ -68,31 +68,42 @@ public final class IndexedStore implements Store, IndexSource {
     @Override
     public void apply(List<Mutation> mutations) {
         synchronized (writeLock) {
-            // Per indexed row touched by the batch: its state before (read once, under the lock, so no other
-            // write can interleave), its final state, and what was provisionally added for it.
-            Map<String, Map<UUID, Row>> olds = new LinkedHashMap<>();
-            Map<String, Map<UUID, Row>> finals = new LinkedHashMap<>();
-            Map<String, Map<UUID, List<Object[]>>> added = new LinkedHashMap<>();
+            // Per indexed row the batch touches: its provisional keys and final state now, its old state from the
+            // store's write (which reads it anyway, for its undo), so that no row is read twice.
+            Map<String, Map<UUID, TableIndex.Touched>> touched = new HashMap<>();
             for (Mutation m : mutations) {
                 TableIndex index = built.get(m.table());
                 if (index == null) continue;
-                Map<UUID, Row> before = olds.computeIfAbsent(m.table(), k -> new LinkedHashMap<>());
-                if (!before.containsKey(m.id())) before.put(m.id(), delegate.get(m.table(), m.id()).orElse(null));
-                Row row = m instanceof Mutation.Put put ? put.row() : null;
-                finals.computeIfAbsent(m.table(), k -> new LinkedHashMap<>()).put(m.id(), row);
-                List<Object[]> mine = added.computeIfAbsent(m.table(), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(m.id(), k -> new ArrayList<>());
-                if (row != null) mine.add(index.provisional(row));
+                TableIndex.Touched t = touched.computeIfAbsent(m.table(), k -> new HashMap<>()).computeIfAbsent(m.id(), TableIndex.Touched::new);
+                t.finalRow = m instanceof Mutation.Put put ? put.row() : null;
+                if (t.finalRow != null) t.provisional.add(index.keysOf(t.finalRow));
             }
-            try {
+            if (touched.isEmpty()) {
                 delegate.apply(mutations);
+                return;
+            }
+            Map<String, List<TableIndex.Touched>> ordered = new HashMap<>();
+            touched.forEach((table, rows) -> ordered.put(table, TableIndex.inIdOrder(rows.values())));
+            ordered.forEach((table, rows) -> built.get(table).provisional(rows));
+            List<Row> before;
+            try {
+                before = delegate.applyReturningPrevious(mutations);
             } catch (RuntimeException e) {
-                added.forEach((table, rows) -> rows.forEach((id, keys) ->
-                        built.get(table).rollback(id, olds.get(table).get(id), keys)));
+                // The failed batch was undone: the rows' states now are their old ones.
+                ordered.forEach((table, rows) -> {
+                    for (TableIndex.Touched t : rows) t.old = delegate.get(table, t.id).orElse(null);
+                    built.get(table).rollback(rows);
+                });
                 throw e;
             }
-            finals.forEach((table, rows) -> rows.forEach((id, row) ->
-                    built.get(table).settle(id, olds.get(table).get(id), row, added.get(table).get(id))));
+            for (int i = 0; i < mutations.size(); i++) {
+                Map<UUID, TableIndex.Touched> ofTable = touched.get(mutations.get(i).table());
+                TableIndex.Touched t = ofTable == null ? null : ofTable.get(mutations.get(i).id());
+                if (t == null || t.oldKnown) continue;
+                t.old = before.get(i);
+                t.oldKnown = true;
+            }
+            ordered.forEach((table, rows) -> built.get(table).settle(rows));
         }
     }
 

@@ -7,6 +7,7 @@ import io.ppmlab.schema.Row;
 import io.ppmlab.schema.Table;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The secondary indexes of one table: every row id in id order, and for each indexed column a map from value to
  * the ids holding it. By default ({@link #DEFAULT_COLUMNS}) the indexed columns are the owner, the owning business
  * unit, every other lookup except the audit and owning-user/team copies of the owner, and GUID columns (share
- * rows' object and principal). Memory: about 40 bytes per indexed value per row, on the heap; tables are indexed
+ * rows' object and principal). Memory: about 16 bytes per indexed value per row ({@link IdSet}), on the heap; tables are indexed
  * only once a query touches them. Only {@link IndexedStore} changes it, one writer at a time; readers never lock.
  */
 public final class TableIndex {
@@ -104,48 +105,158 @@ public final class TableIndex {
 
     // --- writes: only IndexedStore calls these, holding its write lock ---
 
+    /** Rows met by the scan that builds the index, in scan order; {@link #finishLoad} files them. */
+    private List<Map<Object, List<UUID>>> loading;
+    private List<UUID> loadingAll;
+
     void load(Row row) {
+        if (loading == null) {
+            loading = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) loading.add(new HashMap<>());
+            loadingAll = new ArrayList<>();
+        }
         Object[] keys = keysOf(row);
-        for (int i = 0; i < keys.length; i++) if (keys[i] != null) bucketFor(i, keys[i]).add(row.id());
-        all.add(row.id());
+        for (int i = 0; i < keys.length; i++) if (keys[i] != null) loading.get(i).computeIfAbsent(keys[i], k -> new ArrayList<>()).add(row.id());
+        loadingAll.add(row.id());
     }
 
-    /** Adds the new row's entries before the store write, so that a concurrent reader sees a superset. */
-    Object[] provisional(Row row) {
-        Object[] keys = keysOf(row);
-        for (int i = 0; i < keys.length; i++) if (keys[i] != null) bucketFor(i, keys[i]).add(row.id());
-        all.add(row.id());
-        return keys;
+    void finishLoad() {
+        if (loading == null) return;
+        for (int i = 0; i < loading.size(); i++) {
+            for (Map.Entry<Object, List<UUID>> e : loading.get(i).entrySet()) bucketFor(i, e.getKey()).update(sortedPairs(e.getValue()), NOTHING);
+        }
+        all.update(sortedPairs(loadingAll), NOTHING);
+        loading = null;
+        loadingAll = null;
+    }
+
+    /** The touched rows in id order, as {@link #provisional}, {@link #settle} and {@link #rollback} take them. */
+    static List<Touched> inIdOrder(Collection<Touched> rows) {
+        List<Touched> sorted = new ArrayList<>(rows);
+        sorted.sort((a, b) -> a.id.compareTo(b.id));
+        return sorted;
+    }
+
+    /** Before the store write: adds every provisional state of the rows, so that a concurrent reader sees a superset. */
+    void provisional(List<Touched> rows) {
+        Changes adds = new Changes();
+        for (Touched t : rows) {
+            for (Object[] keys : t.provisional) adds.row(t.id, keys, null);
+            if (!t.provisional.isEmpty()) adds.all(t.id);
+        }
+        adds.apply(true);
     }
 
     /**
-     * After the write: drops every entry of the row's old state and of its provisional states that its final
-     * state ({@code finalRow}, null when deleted) does not have.
+     * After the write: drops every entry of the rows' old and provisional states that their final state (null when
+     * deleted) does not have.
      */
-    void settle(UUID id, Row old, Row finalRow, List<Object[]> provisional) {
-        Object[] keep = finalRow == null ? null : keysOf(finalRow);
-        List<Object[]> candidates = new ArrayList<>(provisional);
-        if (old != null) candidates.add(keysOf(old));
-        for (Object[] keys : candidates) {
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i] != null && (keep == null || !Objects.equals(keys[i], keep[i]))) removeFrom(i, keys[i], id);
-            }
+    void settle(List<Touched> rows) {
+        Changes removes = new Changes();
+        for (Touched t : rows) {
+            Object[] keep = t.finalRow == null ? null : t.provisional.get(t.provisional.size() - 1);
+            if (t.old != null) removes.row(t.id, keysOf(t.old), keep);
+            for (Object[] keys : t.provisional) if (keys != keep) removes.row(t.id, keys, keep);
+            if (keep == null) removes.all(t.id);
         }
-        if (keep == null) all.remove(id);
+        removes.apply(false);
     }
 
-    /** The write failed: back to the row's old state ({@code old} null when it did not exist). */
-    void rollback(UUID id, Row old, List<Object[]> provisional) {
-        Object[] before = old == null ? null : keysOf(old);
-        for (Object[] keys : provisional) {
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i] != null && (before == null || !Objects.equals(keys[i], before[i]))) removeFrom(i, keys[i], id);
-            }
+    /** The write failed and the store is back to the rows' old states: drops what {@link #provisional} added beyond them. */
+    void rollback(List<Touched> rows) {
+        Changes removes = new Changes();
+        for (Touched t : rows) {
+            Object[] before = t.old == null ? null : keysOf(t.old);
+            for (Object[] keys : t.provisional) removes.row(t.id, keys, before);
+            if (t.old == null && !t.provisional.isEmpty()) removes.all(t.id);
         }
-        if (old == null) all.remove(id);
+        removes.apply(false);
     }
 
-    private Object[] keysOf(Row row) {
+    /**
+     * One row a batch writes: its provisional index keys (one per Put, the last one its final state's), its final
+     * state (null when deleted), and, once the store has told, its state before the batch (null when new).
+     */
+    static final class Touched {
+        final UUID id;
+        final List<Object[]> provisional = new ArrayList<>(1);
+        Row finalRow;
+        Row old;
+        boolean oldKnown;
+
+        Touched(UUID id) { this.id = id; }
+    }
+
+    /**
+     * Ids to add to or remove from buckets, gathered from rows visited in id order, so that every bucket's list
+     * comes out sorted and each bucket changes once per batch.
+     */
+    private final class Changes {
+        private final List<Map<Object, Pairs>> perColumn = new ArrayList<>();
+        private final Pairs all = new Pairs();
+
+        Changes() {
+            for (int i = 0; i < columns.size(); i++) perColumn.add(new HashMap<>());
+        }
+
+        /** The row's keys, but those equal to {@code except}'s at the same position (null: none excepted). */
+        void row(UUID id, Object[] keys, Object[] except) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != null && (except == null || !Objects.equals(keys[i], except[i]))) {
+                    perColumn.get(i).computeIfAbsent(keys[i], k -> new Pairs()).add(id);
+                }
+            }
+        }
+
+        void all(UUID id) { all.add(id); }
+
+        void apply(boolean add) {
+            for (int i = 0; i < perColumn.size(); i++) {
+                ConcurrentHashMap<Object, IdSet> ofColumn = buckets.get(i);
+                for (Map.Entry<Object, Pairs> e : perColumn.get(i).entrySet()) {
+                    if (add) {
+                        bucketFor(i, e.getKey()).update(e.getValue().toArray(), NOTHING);
+                    } else {
+                        IdSet set = ofColumn.get(e.getKey());
+                        if (set == null) continue;
+                        set.update(NOTHING, e.getValue().toArray());
+                        if (set.size() == 0) ofColumn.remove(e.getKey(), set);
+                    }
+                }
+            }
+            if (add) TableIndex.this.all.update(all.toArray(), NOTHING);
+            else TableIndex.this.all.update(NOTHING, all.toArray());
+        }
+    }
+
+    /** A growing run of ids as (most, least) pairs, appended in id order; an id repeated at the end is kept once. */
+    private static final class Pairs {
+        private long[] longs = new long[8];
+        private int size;
+
+        void add(UUID id) {
+            long most = id.getMostSignificantBits();
+            long least = id.getLeastSignificantBits();
+            if (size > 0 && longs[size - 2] == most && longs[size - 1] == least) return;
+            if (size == longs.length) longs = Arrays.copyOf(longs, size * 2);
+            longs[size++] = most;
+            longs[size++] = least;
+        }
+
+        long[] toArray() { return Arrays.copyOf(longs, size); }
+    }
+
+    private static final long[] NOTHING = new long[0];
+
+    /** Ids in any order, as {@link IdSet#update} takes them: sorted, without repeats. */
+    private static long[] sortedPairs(List<UUID> ids) {
+        ids.sort(null);
+        Pairs p = new Pairs();
+        for (UUID id : ids) p.add(id);
+        return p.toArray();
+    }
+
+    Object[] keysOf(Row row) {
         Object[] keys = new Object[columns.size()];
         for (int i = 0; i < keys.length; i++) keys[i] = key(columns.get(i), row.get(columns.get(i).name()));
         return keys;
@@ -155,10 +266,4 @@ public final class TableIndex {
         return buckets.get(position).computeIfAbsent(key, k -> new IdSet());
     }
 
-    private void removeFrom(int position, Object key, UUID id) {
-        IdSet set = buckets.get(position).get(key);
-        if (set == null) return;
-        set.remove(id);
-        if (set.size() == 0) buckets.get(position).remove(key, set);
-    }
 }
