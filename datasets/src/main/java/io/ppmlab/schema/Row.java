@@ -55,10 +55,10 @@ public record Row(String table, UUID id, Map<String, Object> values) {
 
     /** A copy with the given columns replaced (a null value removes the column). */
     public Row with(Map<String, Object> changes) {
-        Map<String, Object> merged = new LinkedHashMap<>(capacity(values.size() + changes.size()));
+        LinkedHashMap<String, Object> merged = new LinkedHashMap<>(capacity(values.size() + changes.size()));
         merged.putAll(values);
         changes.forEach((k, v) -> { if (v == null) merged.remove(k); else merged.put(k, v); });
-        return new Row(table, id, merged);
+        return adopt(table, id, merged);
     }
 
     public Row with(String column, Object value) {

@@ -31,7 +31,8 @@ public final class SystemColumns {
     /** A new row: client values plus every system column. */
     public Row forCreate(Table table, UUID id, Map<String, Object> values, Caller caller) {
         Instant now = clock.instant();
-        Map<String, Object> row = new LinkedHashMap<>(values);
+        LinkedHashMap<String, Object> row = new LinkedHashMap<>(Row.capacity(values.size() + 14));
+        values.forEach((k, v) -> { if (v != null) row.put(k, v); });
         EntityRef me = new EntityRef("systemuser", caller.userId());
         row.put("createdon", now);
         row.put("modifiedon", now);
@@ -45,13 +46,14 @@ public final class SystemColumns {
         row.putIfAbsent("statecode", 0);
         row.putIfAbsent("statuscode", (Integer) row.get("statecode") == 0 ? 1 : 2);
         if (table.userOwned()) {
-            EntityRef owner = (EntityRef) row.getOrDefault("ownerid", me);
-            row.putAll(ownerColumns(owner));
+            ownerColumns((EntityRef) row.getOrDefault("ownerid", me)).forEach((k, v) -> {
+                if (v == null) row.remove(k);
+                else row.put(k, v);
+            });
         }
-        return new Row(table.logicalName(), id, row);
+        return Row.adopt(table.logicalName(), id, row);
     }
 
-    /** An updated row: the changes applied, modified on/by and a new version. */
     public Row forUpdate(Table table, Row existing, Map<String, Object> changes, Caller caller) {
         Map<String, Object> row = new LinkedHashMap<>(changes);
         row.put("modifiedon", clock.instant());

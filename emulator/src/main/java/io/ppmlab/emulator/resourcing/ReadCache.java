@@ -4,7 +4,7 @@ import io.ppmlab.emulator.store.Mutation;
 import io.ppmlab.emulator.store.Store;
 import io.ppmlab.schema.Row;
 
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 /**
  * Reads the rows of a few tables once per operation. A save or a capacity round writes thousands of rows that
  * all point at the same few rows: their owner (which {@code SystemColumns} reads for {@code owningbusinessunit}),
- * the project and the resources (which the security check reads for AppendTo). Lives for one operation on one
- * thread, so the next operation sees any change. Read-only.
+ * the project and the resources (which the security check reads for AppendTo). Lives for one operation (whose
+ * slices may run on several threads), so the next operation sees any change. Read-only.
  */
 final class ReadCache implements Store {
     static final Set<String> PRINCIPALS = Set.of("systemuser", "team");
@@ -24,7 +24,7 @@ final class ReadCache implements Store {
 
     private final Store delegate;
     private final Set<String> tables;
-    private final Map<UUID, Optional<Row>> rows = new HashMap<>();
+    private final Map<UUID, Optional<Row>> rows = new ConcurrentHashMap<>();
 
     ReadCache(Store delegate, Set<String> tables) {
         this.delegate = delegate;
