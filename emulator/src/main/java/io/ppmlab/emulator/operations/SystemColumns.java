@@ -45,12 +45,7 @@ public final class SystemColumns {
         row.put("versionnumber", versions.next());
         row.putIfAbsent("statecode", 0);
         row.putIfAbsent("statuscode", (Integer) row.get("statecode") == 0 ? 1 : 2);
-        if (table.userOwned()) {
-            ownerColumns((EntityRef) row.getOrDefault("ownerid", me)).forEach((k, v) -> {
-                if (v == null) row.remove(k);
-                else row.put(k, v);
-            });
-        }
+        if (table.userOwned()) putOwnerColumns(row, (EntityRef) row.getOrDefault("ownerid", me));
         return Row.adopt(table.logicalName(), id, row);
     }
 
@@ -69,10 +64,24 @@ public final class SystemColumns {
     }
 
     /** ownerid, owninguser or owningteam, and owningbusinessunit (the owner's business unit). */
+    /** {@link #ownerColumns} written straight into a row being built (no null values). */
+    private void putOwnerColumns(Map<String, Object> row, EntityRef owner) {
+        row.put("ownerid", owner);
+        row.remove("owninguser");
+        row.remove("owningteam");
+        row.put(owner.table().equals("systemuser") ? "owninguser" : "owningteam", owner);
+        Object bu = owningBusinessUnit(owner);
+        if (bu == null) row.remove("owningbusinessunit");
+        else row.put("owningbusinessunit", bu);
+    }
+
+    private Object owningBusinessUnit(EntityRef owner) {
+        return store.get(owner.table(), owner.id()).orElseThrow(() -> ErrorCode.OBJECT_DOES_NOT_EXIST.error(owner.table(), owner.id()))
+                .get("businessunitid");
+    }
+
     public Map<String, Object> ownerColumns(EntityRef owner) {
-        Row principal = store.get(owner.table(), owner.id()).orElseThrow(() ->
-                ErrorCode.OBJECT_DOES_NOT_EXIST.error(owner.table(), owner.id()));
-        Object bu = principal.get("businessunitid");
+        Object bu = owningBusinessUnit(owner);
         Map<String, Object> cols = new LinkedHashMap<>();
         cols.put("ownerid", owner);
         cols.put("owninguser", owner.table().equals("systemuser") ? owner : null);

@@ -74,7 +74,7 @@ public final class IndexedStore implements Store, IndexSource {
             for (Mutation m : mutations) {
                 TableIndex index = built.get(m.table());
                 if (index == null) continue;
-                TableIndex.Touched t = touched.computeIfAbsent(m.table(), k -> new HashMap<>()).computeIfAbsent(m.id(), TableIndex.Touched::new);
+                TableIndex.Touched t = touched.computeIfAbsent(m.table(), k -> new HashMap<>(Row.capacity(mutations.size()))).computeIfAbsent(m.id(), TableIndex.Touched::new);
                 t.finalRow = m instanceof Mutation.Put put ? put.row() : null;
                 if (t.finalRow != null) t.provisional.add(index.keysOf(t.finalRow));
             }

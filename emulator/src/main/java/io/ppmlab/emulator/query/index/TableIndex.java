@@ -133,7 +133,7 @@ public final class TableIndex {
     /** The touched rows in id order, as {@link #provisional}, {@link #settle} and {@link #rollback} take them. */
     static List<Touched> inIdOrder(Collection<Touched> rows) {
         List<Touched> sorted = new ArrayList<>(rows);
-        sorted.sort((a, b) -> a.id.compareTo(b.id));
+        sorted.sort((a, b) -> IdSet.compare(a.most, a.least, b.most, b.least));
         return sorted;
     }
 
@@ -179,12 +179,19 @@ public final class TableIndex {
      */
     static final class Touched {
         final UUID id;
+        /** The id's halves, held here so that sorting a batch's rows does not chase each row's UUID. */
+        final long most;
+        final long least;
         final List<Object[]> provisional = new ArrayList<>(1);
         Row finalRow;
         Row old;
         boolean oldKnown;
 
-        Touched(UUID id) { this.id = id; }
+        Touched(UUID id) {
+            this.id = id;
+            this.most = id.getMostSignificantBits();
+            this.least = id.getLeastSignificantBits();
+        }
     }
 
     /**
