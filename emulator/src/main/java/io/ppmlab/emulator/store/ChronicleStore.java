@@ -11,10 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +27,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -104,15 +108,28 @@ public final class ChronicleStore implements Store {
     @Override
     public void apply(List<Mutation> mutations) { write(mutations); }
 
-    /** The old values come from the write itself (kept for its undo): no extra lookup per row. */
+    /**
+     * The old values come from the write itself (kept for its undo): no extra lookup per row; only the columns
+     * asked for are decoded.
+     */
     @Override
-    public List<Row> applyReturningPrevious(List<Mutation> mutations) {
+    public List<Row> applyReturningPrevious(List<Mutation> mutations, Function<String, Set<String>> columnsOf) {
         List<EncodedMutation> batch = codecs.encode(mutations);
         byte[][] before = writeEncoded(batch);
         List<Row> rows = new ArrayList<>(before.length);
+        Map<String, BitSet> wanted = new HashMap<>();
         for (int i = 0; i < before.length; i++) {
             EncodedMutation m = batch.get(i);
-            rows.add(before[i] == null ? null : codecs.codec(m.table()).decode(m.id(), before[i]));
+            if (before[i] == null) {
+                rows.add(null);
+                continue;
+            }
+            RowCodec codec = codecs.codec(m.table());
+            BitSet columns = wanted.computeIfAbsent(m.table(), t -> {
+                Set<String> names = columnsOf.apply(t);
+                return names == null ? null : codec.ordinals(names);
+            });
+            rows.add(codec.decode(m.id(), before[i], columns));
         }
         return rows;
     }

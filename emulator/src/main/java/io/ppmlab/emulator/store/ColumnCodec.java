@@ -77,6 +77,28 @@ final class ColumnCodec {
         };
     }
 
+    /** Moves past a value without building it, for decoders that want only some columns. */
+    void skip(PackedReader in) {
+        switch (column.type()) {
+            case STRING, MEMO -> {
+                long length = in.readVarLong() >>> 1;
+                if (length > Integer.MAX_VALUE) throw in.malformed("string length " + length);
+                in.skip((int) length);
+            }
+            case INT, CHOICE, BIGINT, DATETIME, DATEONLY -> in.readVarLong();
+            case DECIMAL, MONEY -> {
+                if ((in.readVarLong() & 1) == 0) in.readVarLong();
+                else in.skip(in.readVarLength());
+            }
+            case BOOLEAN -> in.readByte();
+            case LOOKUP -> {
+                in.readVarLength();
+                in.skip(16);
+            }
+            case UNIQUEIDENTIFIER -> in.skip(16);
+        }
+    }
+
     private static void writeString(PackedWriter out, String s) {
         if (hasUnpairedSurrogate(s)) {
             out.writeVarLong(((long) s.length() * 2) << 1 | 1);

@@ -5,6 +5,8 @@ import io.ppmlab.schema.Row;
 import io.ppmlab.schema.Table;
 
 import java.util.HashMap;
+import java.util.BitSet;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +77,23 @@ public final class RowCodec {
      *
      * @throws IllegalArgumentException if the bytes are not a row of this table in a known version
      */
-    public Row decode(UUID id, byte[] bytes) {
+    public Row decode(UUID id, byte[] bytes) { return decode(id, bytes, null); }
+
+    /** The ordinals of the named columns of this table (unknown names ignored), for {@link #decode(UUID, byte[], BitSet)}. */
+    public BitSet ordinals(Collection<String> names) {
+        BitSet wanted = new BitSet(columns.length);
+        for (String n : names) {
+            Integer ordinal = ordinals.get(n);
+            if (ordinal != null) wanted.set(ordinal);
+        }
+        return wanted;
+    }
+
+    /**
+     * The row with only the wanted columns (by ordinal; null: all), the others skipped without being built. For
+     * readers that need a few columns of many rows (the query indexes' keys of the rows a batch replaced).
+     */
+    public Row decode(UUID id, byte[] bytes, BitSet wanted) {
         PackedReader in = new PackedReader(bytes);
         int version = in.readByte();
         if (version != VERSION) throw in.malformed("unknown row format version " + version);
@@ -84,9 +102,11 @@ public final class RowCodec {
             throw in.malformed("row covers " + covered + " columns, table " + table.logicalName() + " has " + columns.length);
         }
         int bitmap = in.skip((covered + 7) >>> 3);
-        LinkedHashMap<String, Object> values = new LinkedHashMap<>(Row.capacity(covered));
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>(Row.capacity(wanted == null ? covered : wanted.cardinality()));
         for (int i = 0; i < covered; i++) {
-            if (in.bit(bitmap, i)) values.put(columns[i].column().name(), columns[i].read(in));
+            if (!in.bit(bitmap, i)) continue;
+            if (wanted == null || wanted.get(i)) values.put(columns[i].column().name(), columns[i].read(in));
+            else columns[i].skip(in);
         }
         if (!in.atEnd()) throw in.malformed("trailing bytes");
         return Row.adopt(table.logicalName(), id, values); // every value read is non-null: no copy needed

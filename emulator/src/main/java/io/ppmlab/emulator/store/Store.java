@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -32,10 +34,11 @@ public interface Store extends AutoCloseable {
      * Applies the mutations like {@link #apply} and returns, for each mutation in order, the row its id held just
      * before it (null when absent). For decorators that keep data derived from rows (the query indexes), which
      * would otherwise read every row of a batch first; a store that already reads the old values while writing
-     * (for its undo) returns them at no extra lookup. Callers serialise their writes: the default reads first,
-     * then applies.
+     * (for its undo) returns them at no extra lookup. {@code columnsOf} names, per table, the columns the caller
+     * needs of those rows (null: all); a store may return more. Callers serialise their writes: the default reads
+     * first, then applies.
      */
-    default List<Row> applyReturningPrevious(List<Mutation> mutations) {
+    default List<Row> applyReturningPrevious(List<Mutation> mutations, Function<String, Set<String>> columnsOf) {
         List<Row> before = new ArrayList<>(mutations.size());
         Map<String, Map<UUID, Row>> written = new HashMap<>();
         for (Mutation m : mutations) {

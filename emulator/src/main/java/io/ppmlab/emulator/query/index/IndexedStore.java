@@ -87,7 +87,10 @@ public final class IndexedStore implements Store, IndexSource {
             ordered.forEach((table, rows) -> built.get(table).provisional(rows));
             List<Row> before;
             try {
-                before = delegate.applyReturningPrevious(mutations);
+                before = delegate.applyReturningPrevious(mutations, table -> {
+                    TableIndex index = built.get(table);
+                    return index == null ? null : index.columnNames();
+                });
             } catch (RuntimeException e) {
                 // The failed batch was undone: the rows' states now are their old ones.
                 ordered.forEach((table, rows) -> {

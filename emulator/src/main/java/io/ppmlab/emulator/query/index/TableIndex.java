@@ -57,6 +57,9 @@ public final class TableIndex {
         }
         this.columns = List.copyOf(cols);
     }
+    /** The indexed columns' names. */
+    public Set<String> columnNames() { return positions.keySet(); }
+
     /** Whether an indexed column of this name exists. */
     public boolean indexed(String column) { return positions.containsKey(column); }
 
