@@ -37,13 +37,19 @@ final class JournalFormat {
     /** Encodes a batch into a record whose header is left blank until {@link #seal} numbers it. */
     static byte[] encode(List<EncodedMutation> batch) {
         Map<String, Integer> tables = new LinkedHashMap<>();
-        long valueBytes = 0;
-        for (EncodedMutation m : batch) {
-            tables.putIfAbsent(m.table(), tables.size());
-            if (!m.isDelete()) valueBytes += m.value().length;
+        for (EncodedMutation m : batch) tables.putIfAbsent(m.table(), tables.size());
+        // Sized exactly: a large batch's record (megabytes) is then allocated once, not grown and copied.
+        long size = HEADER_BYTES + PackedWriter.varLongSize(tables.size()) + PackedWriter.varLongSize(batch.size());
+        for (String t : tables.keySet()) {
+            int length = t.getBytes(StandardCharsets.UTF_8).length;
+            size += PackedWriter.varLongSize(length) + length;
         }
-        long estimate = HEADER_BYTES + 16L + 24L * tables.size() + 24L * batch.size() + valueBytes;
-        PackedWriter out = new PackedWriter((int) Math.min(estimate, MAX_PAYLOAD_BYTES));
+        for (EncodedMutation m : batch) {
+            size += PackedWriter.varLongSize(tables.get(m.table())) + 16
+                    + (m.isDelete() ? 1 : PackedWriter.varLongSize(m.value().length + 1L) + m.value().length);
+        }
+        if (size - HEADER_BYTES > MAX_PAYLOAD_BYTES) throw new IllegalArgumentException("batch too large for the journal: " + size + " bytes");
+        PackedWriter out = new PackedWriter((int) size);
         out.reserve(HEADER_BYTES);
         out.writeVarLong(tables.size());
         for (String t : tables.keySet()) {
@@ -63,11 +69,7 @@ final class JournalFormat {
                 out.writeBytes(m.value());
             }
         }
-        byte[] record = out.toByteArray();
-        if (record.length - HEADER_BYTES > MAX_PAYLOAD_BYTES) {
-            throw new IllegalArgumentException("batch too large for the journal: " + record.length + " bytes");
-        }
-        return record;
+        return out.toByteArray();
     }
 
     /** Fills in the header of an {@link #encode encoded} record: magic, length, sequence and checksum. */

@@ -19,7 +19,7 @@ final class PackedWriter {
 
     /** Unsigned LEB128: 7 bits per byte, high bit set on every byte but the last. */
     void writeVarLong(long v) {
-        ensure(10);
+        if (len + 10 > buf.length) ensure(varLongSize(v)); // exact near the end, so an exactly sized writer never grows
         while ((v & ~0x7FL) != 0) {
             buf[len++] = (byte) ((v & 0x7F) | 0x80);
             v >>>= 7;
@@ -50,7 +50,18 @@ final class PackedWriter {
 
     void setBit(int offset, int bit) { buf[offset + (bit >>> 3)] |= (byte) (1 << (bit & 7)); }
 
-    byte[] toByteArray() { return Arrays.copyOf(buf, len); }
+    /** The bytes written; the buffer itself, not a copy, when it was sized exactly (the writer is then done). */
+    byte[] toByteArray() { return len == buf.length ? buf : Arrays.copyOf(buf, len); }
+
+    /** Bytes {@link #writeVarLong} takes for a value, so that a writer of a large record can be sized exactly. */
+    static int varLongSize(long v) {
+        int n = 1;
+        while ((v & ~0x7FL) != 0) {
+            v >>>= 7;
+            n++;
+        }
+        return n;
+    }
 
     private void ensure(int extra) {
         if (len + extra > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
