@@ -82,9 +82,7 @@ public final class IndexedStore implements Store, IndexSource {
                 delegate.apply(mutations);
                 return;
             }
-            Map<String, List<TableIndex.Touched>> ordered = new HashMap<>();
-            touched.forEach((table, rows) -> ordered.put(table, TableIndex.inIdOrder(rows.values())));
-            ordered.forEach((table, rows) -> built.get(table).provisional(rows));
+            touched.forEach((table, rows) -> built.get(table).provisional(rows.values()));
             List<Row> before;
             try {
                 before = delegate.applyReturningPrevious(mutations, table -> {
@@ -93,9 +91,9 @@ public final class IndexedStore implements Store, IndexSource {
                 });
             } catch (RuntimeException e) {
                 // The failed batch was undone: the rows' states now are their old ones.
-                ordered.forEach((table, rows) -> {
-                    for (TableIndex.Touched t : rows) t.old = delegate.get(table, t.id).orElse(null);
-                    built.get(table).rollback(rows);
+                touched.forEach((table, rows) -> {
+                    for (TableIndex.Touched t : rows.values()) t.old = delegate.get(table, t.id).orElse(null);
+                    built.get(table).rollback(rows.values());
                 });
                 throw e;
             }
@@ -106,7 +104,7 @@ public final class IndexedStore implements Store, IndexSource {
                 t.old = before.get(i);
                 t.oldKnown = true;
             }
-            ordered.forEach((table, rows) -> built.get(table).settle(rows));
+            touched.forEach((table, rows) -> built.get(table).settle(rows.values()));
         }
     }
 
