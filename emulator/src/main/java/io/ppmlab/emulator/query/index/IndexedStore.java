@@ -82,7 +82,9 @@ public final class IndexedStore implements Store, IndexSource {
                 delegate.apply(mutations);
                 return;
             }
-            touched.forEach((table, rows) -> built.get(table).provisional(rows.values()));
+            Map<String, List<TableIndex.Touched>> ordered = new HashMap<>();
+            touched.forEach((table, rows) -> ordered.put(table, TableIndex.inIdOrder(rows.values())));
+            ordered.forEach((table, rows) -> built.get(table).provisional(rows));
             List<Row> before;
             try {
                 before = delegate.applyReturningPrevious(mutations, table -> {
@@ -91,9 +93,9 @@ public final class IndexedStore implements Store, IndexSource {
                 });
             } catch (RuntimeException e) {
                 // The failed batch was undone: the rows' states now are their old ones.
-                touched.forEach((table, rows) -> {
-                    for (TableIndex.Touched t : rows.values()) t.old = delegate.get(table, t.id).orElse(null);
-                    built.get(table).rollback(rows.values());
+                ordered.forEach((table, rows) -> {
+                    for (TableIndex.Touched t : rows) t.old = delegate.get(table, t.id).orElse(null);
+                    built.get(table).rollback(rows);
                 });
                 throw e;
             }
@@ -104,7 +106,7 @@ public final class IndexedStore implements Store, IndexSource {
                 t.old = before.get(i);
                 t.oldKnown = true;
             }
-            touched.forEach((table, rows) -> built.get(table).settle(rows.values()));
+            ordered.forEach((table, rows) -> built.get(table).settle(rows));
         }
     }
 

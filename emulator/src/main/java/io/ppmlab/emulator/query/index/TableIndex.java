@@ -140,75 +140,35 @@ public final class TableIndex {
         return sorted;
     }
 
-    /**
-     * Before the store write: adds the rows' provisional states, so that a concurrent reader sees a superset. Entries
-     * already there (an update that keeps a row's owner, project, resource) are not added again, and only the rows
-     * that add something are sorted and merged: re-saving 16,000 rows without moving them costs a lookup per key.
-     */
-    void provisional(Collection<Touched> rows) {
-        List<Touched> adding = new ArrayList<>();
+    /** Before the store write: adds every provisional state of the rows, so that a concurrent reader sees a superset. */
+    void provisional(List<Touched> rows) {
+        Changes adds = new Changes();
         for (Touched t : rows) {
-            for (Object[] keys : t.provisional) {
-                Object[] missing = null;
-                for (int i = 0; i < keys.length; i++) {
-                    if (keys[i] == null) continue;
-                    IdSet set = buckets.get(i).get(keys[i]);
-                    if (set != null && set.contains(t.id)) continue;
-                    if (missing == null) missing = new Object[keys.length];
-                    missing[i] = keys[i];
-                }
-                if (missing != null) t.adds().add(missing);
-            }
-            t.addToAll = !t.provisional.isEmpty() && !all.contains(t.id);
-            if (t.adds != null || t.addToAll) adding.add(t);
+            for (Object[] keys : t.provisional) adds.row(t.id, keys, null);
+            if (!t.provisional.isEmpty()) adds.all(t.id);
         }
-        if (adding.isEmpty()) return;
-        Changes changes = new Changes();
-        for (Touched t : inIdOrder(adding)) {
-            if (t.adds != null) for (Object[] keys : t.adds) changes.row(t.id, keys, null);
-            if (t.addToAll) changes.all(t.id);
-        }
-        changes.apply(true);
+        adds.apply(true);
     }
 
     /**
      * After the write: drops every entry of the rows' old and provisional states that their final state (null when
-     * deleted) does not have; only the rows that lose something are sorted and merged.
+     * deleted) does not have.
      */
-    void settle(Collection<Touched> rows) {
-        List<Touched> removing = new ArrayList<>();
+    void settle(List<Touched> rows) {
+        Changes removes = new Changes();
         for (Touched t : rows) {
             Object[] keep = t.finalRow == null ? null : t.provisional.get(t.provisional.size() - 1);
-            if (t.old != null) t.removeIfAny(differing(keysOf(t.old), keep));
-            for (Object[] keys : t.provisional) if (keys != keep) t.removeIfAny(differing(keys, keep));
-            t.removeFromAll = keep == null;
-            if (t.removes != null || t.removeFromAll) removing.add(t);
+            if (t.old != null) removes.row(t.id, keysOf(t.old), keep);
+            for (Object[] keys : t.provisional) if (keys != keep) removes.row(t.id, keys, keep);
+            if (keep == null) removes.all(t.id);
         }
-        if (removing.isEmpty()) return;
-        Changes changes = new Changes();
-        for (Touched t : inIdOrder(removing)) {
-            if (t.removes != null) for (Object[] keys : t.removes) changes.row(t.id, keys, null);
-            if (t.removeFromAll) changes.all(t.id);
-        }
-        changes.apply(false);
-    }
-
-    /** The keys that {@code keep} (null: nothing kept) does not have at the same position; null when none. */
-    private static Object[] differing(Object[] keys, Object[] keep) {
-        Object[] out = null;
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != null && (keep == null || !Objects.equals(keys[i], keep[i]))) {
-                if (out == null) out = new Object[keys.length];
-                out[i] = keys[i];
-            }
-        }
-        return out;
+        removes.apply(false);
     }
 
     /** The write failed and the store is back to the rows' old states: drops what {@link #provisional} added beyond them. */
-    void rollback(Collection<Touched> rows) {
+    void rollback(List<Touched> rows) {
         Changes removes = new Changes();
-        for (Touched t : inIdOrder(rows)) {
+        for (Touched t : rows) {
             Object[] before = t.old == null ? null : keysOf(t.old);
             for (Object[] keys : t.provisional) removes.row(t.id, keys, before);
             if (t.old == null && !t.provisional.isEmpty()) removes.all(t.id);
@@ -229,22 +189,6 @@ public final class TableIndex {
         Row finalRow;
         Row old;
         boolean oldKnown;
-        /** What {@link #provisional} and {@link #settle} found to change: keys (null where nothing), and {@code all}. */
-        private List<Object[]> adds;
-        private boolean addToAll;
-        private List<Object[]> removes;
-        private boolean removeFromAll;
-
-        private List<Object[]> adds() {
-            if (adds == null) adds = new ArrayList<>(1);
-            return adds;
-        }
-
-        private void removeIfAny(Object[] keys) {
-            if (keys == null) return;
-            if (removes == null) removes = new ArrayList<>(1);
-            removes.add(keys);
-        }
 
         Touched(UUID id) {
             this.id = id;
