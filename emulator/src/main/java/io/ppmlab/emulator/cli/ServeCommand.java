@@ -29,7 +29,7 @@ public final class ServeCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--dataset", defaultValue = "${env:LAB_DATASET}",
-            description = "Profile to load when the data directory is empty (demo). Ignored when it holds data.")
+            description = "Profile to load when the data directory is empty: demo, or a generated profile (limits, stress) with its default knobs. Ignored when it holds data.")
     String dataset;
 
     @Option(names = "--token-lifetime", defaultValue = "PT1H",
