@@ -108,27 +108,29 @@ public final class TableIndex {
 
     // --- writes: only IndexedStore calls these, holding its write lock ---
 
-    /** Rows met by the scan that builds the index, in scan order; {@link #finishLoad} files them. */
-    private List<Map<Object, List<UUID>>> loading;
-    private List<UUID> loadingAll;
+    /** Ids met by the scan that builds the index, per column and key, in scan order; {@link #finishLoad} files them. */
+    private List<Map<Object, Pairs>> loading;
+    private Pairs loadingAll;
 
     void load(Row row) {
         if (loading == null) {
             loading = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) loading.add(new HashMap<>());
-            loadingAll = new ArrayList<>();
+            loadingAll = new Pairs();
         }
         Object[] keys = keysOf(row);
-        for (int i = 0; i < keys.length; i++) if (keys[i] != null) loading.get(i).computeIfAbsent(keys[i], k -> new ArrayList<>()).add(row.id());
+        for (int i = 0; i < keys.length; i++) if (keys[i] != null) loading.get(i).computeIfAbsent(keys[i], k -> new Pairs()).add(row.id());
         loadingAll.add(row.id());
     }
 
     void finishLoad() {
         if (loading == null) return;
         for (int i = 0; i < loading.size(); i++) {
-            for (Map.Entry<Object, List<UUID>> e : loading.get(i).entrySet()) bucketFor(i, e.getKey()).update(sortedPairs(e.getValue()), NOTHING);
+            Map<Object, Pairs> ofColumn = loading.get(i);
+            for (Map.Entry<Object, Pairs> e : ofColumn.entrySet()) bucketFor(i, e.getKey()).update(e.getValue().sortedDistinct(), NOTHING);
+            ofColumn.clear(); // each bucket's scratch goes as soon as it is filed
         }
-        all.update(sortedPairs(loadingAll), NOTHING);
+        all.update(loadingAll.sortedDistinct(), NOTHING);
         loading = null;
         loadingAll = null;
     }
@@ -254,17 +256,22 @@ public final class TableIndex {
         }
 
         long[] toArray() { return Arrays.copyOf(longs, size); }
+
+        /** The ids added in any order, sorted and without repeats. */
+        long[] sortedDistinct() {
+            PairSort.sort(longs, size / 2);
+            int n = 0;
+            for (int i = 0; i < size; i += 2) {
+                if (n > 0 && longs[n - 2] == longs[i] && longs[n - 1] == longs[i + 1]) continue;
+                longs[n++] = longs[i];
+                longs[n++] = longs[i + 1];
+            }
+            return Arrays.copyOf(longs, n);
+        }
     }
 
     private static final long[] NOTHING = new long[0];
 
-    /** Ids in any order, as {@link IdSet#update} takes them: sorted, without repeats. */
-    private static long[] sortedPairs(List<UUID> ids) {
-        ids.sort(null);
-        Pairs p = new Pairs();
-        for (UUID id : ids) p.add(id);
-        return p.toArray();
-    }
 
     Object[] keysOf(Row row) {
         Object[] keys = new Object[columns.size()];
