@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The persisted store: one Chronicle map per table in {@code <dataDir>/tables/<logicalName>.cmap}, keyed by
@@ -56,6 +58,9 @@ import java.util.function.Supplier;
  */
 public final class ChronicleStore implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(ChronicleStore.class);
+
+    /** Batches at least this large decode their replaced rows in parallel. */
+    private static final int PARALLEL_DECODE = 4_096;
 
     private final DataDir dir;
     private final TableCodecs codecs;
@@ -116,22 +121,21 @@ public final class ChronicleStore implements Store {
     public List<Row> applyReturningPrevious(List<Mutation> mutations, Function<String, Set<String>> columnsOf) {
         List<EncodedMutation> batch = codecs.encode(mutations);
         byte[][] before = writeEncoded(batch);
-        List<Row> rows = new ArrayList<>(before.length);
         Map<String, BitSet> wanted = new HashMap<>();
-        for (int i = 0; i < before.length; i++) {
-            EncodedMutation m = batch.get(i);
-            if (before[i] == null) {
-                rows.add(null);
-                continue;
+        for (EncodedMutation m : batch) {
+            if (!wanted.containsKey(m.table())) {
+                Set<String> names = columnsOf.apply(m.table());
+                wanted.put(m.table(), names == null ? null : codecs.codec(m.table()).ordinals(names));
             }
-            RowCodec codec = codecs.codec(m.table());
-            BitSet columns = wanted.computeIfAbsent(m.table(), t -> {
-                Set<String> names = columnsOf.apply(t);
-                return names == null ? null : codec.ordinals(names);
-            });
-            rows.add(codec.decode(m.id(), before[i], columns));
         }
-        return rows;
+        Row[] rows = new Row[before.length];
+        // Decoding is pure: a large batch (a 16,000-row plan save) decodes on the common pool too.
+        IntStream range = IntStream.range(0, before.length);
+        (before.length >= PARALLEL_DECODE ? range.parallel() : range).forEach(i -> {
+            EncodedMutation m = batch.get(i);
+            if (before[i] != null) rows[i] = codecs.codec(m.table()).decode(m.id(), before[i], wanted.get(m.table()));
+        });
+        return Arrays.asList(rows);
     }
 
     private byte[][] write(List<Mutation> mutations) { return writeEncoded(codecs.encode(mutations)); }
