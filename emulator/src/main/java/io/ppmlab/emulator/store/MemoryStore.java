@@ -3,13 +3,17 @@ package io.ppmlab.emulator.store;
 import io.ppmlab.schema.Row;
 import io.ppmlab.schema.Schema;
 
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The in-memory twin of {@link ChronicleStore}, for tests. It keeps rows in their encoded form so that it
@@ -35,12 +39,35 @@ public final class MemoryStore implements Store {
     }
 
     @Override
-    public void apply(List<Mutation> mutations) {
-        checkOpen();
-        for (EncodedMutation m : codecs.encode(mutations)) {
-            if (m.isDelete()) tables.get(m.table()).remove(m.id());
-            else tables.get(m.table()).put(m.id(), m.value());
+    public void apply(List<Mutation> mutations) { write(codecs.encode(mutations)); }
+
+    /** As the persisted store: the old values come from the writes themselves, decoded only for the columns asked for. */
+    @Override
+    public List<Row> applyReturningPrevious(List<Mutation> mutations, Function<String, Set<String>> columnsOf) {
+        List<EncodedMutation> batch = codecs.encode(mutations);
+        byte[][] before = write(batch);
+        Map<String, BitSet> wanted = new HashMap<>();
+        List<Row> rows = new ArrayList<>(before.length);
+        for (int i = 0; i < before.length; i++) {
+            EncodedMutation m = batch.get(i);
+            RowCodec codec = codecs.codec(m.table());
+            if (!wanted.containsKey(m.table())) {
+                Set<String> names = columnsOf.apply(m.table());
+                wanted.put(m.table(), names == null ? null : codec.ordinals(names));
+            }
+            rows.add(before[i] == null ? null : codec.decode(m.id(), before[i], wanted.get(m.table())));
         }
+        return rows;
+    }
+
+    private byte[][] write(List<EncodedMutation> batch) {
+        checkOpen();
+        byte[][] before = new byte[batch.size()][];
+        for (int i = 0; i < batch.size(); i++) {
+            EncodedMutation m = batch.get(i);
+            before[i] = m.isDelete() ? tables.get(m.table()).remove(m.id()) : tables.get(m.table()).put(m.id(), m.value());
+        }
+        return before;
     }
 
     @Override

@@ -62,6 +62,22 @@ abstract class StoreContract {
     }
 
     @Test
+    void applyReturningPreviousGivesEachMutationTheRowBeforeIt() {
+        Row first = TestRows.project(40);
+        store.put(first);
+        Row renamed = new Row(PROJECT, first.id(), Map.of("sensei_name", "renamed"));
+        Row fresh = TestRows.project(41);
+        List<Row> before = store.applyReturningPrevious(List.of(new Mutation.Put(renamed), new Mutation.Put(fresh),
+                new Mutation.Delete(PROJECT, first.id()), new Mutation.Delete(PROJECT, UUID.randomUUID())), table -> null);
+        assertThat(before).containsExactly(first, null, renamed, null);
+        assertThat(store.get(PROJECT, first.id())).isEmpty();
+        assertThat(store.get(PROJECT, fresh.id())).contains(fresh);
+        // asked for some columns, a store gives at least those (the persisted and in-memory stores give exactly those)
+        List<Row> names = store.applyReturningPrevious(List.of(new Mutation.Put(fresh)), table -> Set.of("sensei_name"));
+        assertThat(names.get(0).get("sensei_name")).isEqualTo(fresh.get("sensei_name"));
+    }
+
+    @Test
     void deleteRemovesAndIgnoresAbsentRows() {
         Row row = TestRows.project(3);
         store.put(row);
