@@ -8,12 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code crash}: the kill -9 acceptance test of large resource-plan saves, as a command for long runs. */
 @Command(name = "crash", mixinStandardHelpOptions = true,
@@ -64,7 +61,7 @@ public final class CrashCommand implements Callable<Integer> {
         if (dir == null) {
             scratch = Files.createTempDirectory("lab-crash");
             dir = scratch.resolve("data");
-        } else if (Files.isDirectory(dir) && !isEmpty(dir)) {
+        } else if (ScratchDirectories.holdsFiles(dir)) {
             System.err.println("data directory " + dir + " is not empty: give an empty or new one");
             return 2;
         }
@@ -83,25 +80,7 @@ public final class CrashCommand implements Callable<Integer> {
             System.out.println("kept for inspection: " + dir + " and the emulator output " + loop.logFile());
             return 1;
         }
-        if (scratch != null) delete(scratch);
+        if (scratch != null) ScratchDirectories.delete(scratch);
         return 0;
-    }
-
-    private static boolean isEmpty(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.findAny().isEmpty();
-        }
-    }
-
-    private static void delete(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -11,15 +11,13 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code measure}: the resourcing figures of the README's Measurements, as commands that print a table and write JSON. */
 @Command(name = "measure", mixinStandardHelpOptions = true,
@@ -46,21 +44,14 @@ public final class MeasureCommand implements Runnable {
         @Option(names = "--years", defaultValue = "4", description = "Horizon in years (1 behind, the rest ahead), 1 to 11. Default: ${DEFAULT-VALUE}.")
         int years;
 
-        @Option(names = "--data-dir", description = "Empty directory for the store, kept afterwards (e.g. for `lab meter`). Default: a temporary "
-                + "directory, removed afterwards.")
-        Path dataDir;
-
-        @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON to FILE.")
-        Path json;
-
-        @Option(names = "--no-progress", description = "No progress bar.")
-        boolean noProgress;
+        @Mixin
+        Output output;
 
         @Override
         public Integer call() {
-            return measure(dataDir, "capacity-fill", json, dir -> {
+            return measure(output, "capacity-fill", dir -> {
                 CapacityFill.Size size = new CapacityFill.Size(resources, years);
-                CapacityFillResult r = new CapacityFill(SchemaLoader.loadDefault(), progress(noProgress), System.err::println).run(size, dir);
+                CapacityFillResult r = new CapacityFill(SchemaLoader.loadDefault(), progress(output.noProgress), System.err::println).run(size, dir);
                 return new Printable(r.toText(), r.toJson());
             });
         }
@@ -85,8 +76,23 @@ public final class MeasureCommand implements Runnable {
                 + "(90 × 6 = 45 resource-years, the save limit).")
         int months;
 
-        @Option(names = "--data-dir", description = "Empty directory for the emulator and the raw store, kept afterwards. Default: a temporary "
-                + "directory, removed afterwards.")
+        @Mixin
+        Output output;
+
+        @Override
+        public Integer call() {
+            return measure(output, "plan-save", dir -> {
+                PlanSaveBench.Size size = new PlanSaveBench.Size(resources, months, saves, warmups);
+                PlanSaveResult r = new PlanSaveBench(SchemaLoader.loadDefault(), progress(output.noProgress)).run(size, dir);
+                return new Printable(r.toText(), r.toJson());
+            });
+        }
+    }
+
+    /** The options every measurement shares: where it runs, where its JSON goes, whether a bar shows. */
+    static final class Output {
+        @Option(names = "--data-dir", description = "Empty directory for the measurement's stores (the plan save's emulator and raw "
+                + "store), kept afterwards, e.g. for `lab meter`. Default: a temporary directory, removed afterwards.")
         Path dataDir;
 
         @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON to FILE.")
@@ -94,15 +100,6 @@ public final class MeasureCommand implements Runnable {
 
         @Option(names = "--no-progress", description = "No progress bar.")
         boolean noProgress;
-
-        @Override
-        public Integer call() {
-            return measure(dataDir, "plan-save", json, dir -> {
-                PlanSaveBench.Size size = new PlanSaveBench.Size(resources, months, saves, warmups);
-                PlanSaveResult r = new PlanSaveBench(SchemaLoader.loadDefault(), progress(noProgress)).run(size, dir);
-                return new Printable(r.toText(), r.toJson());
-            });
-        }
     }
 
     private record Printable(String text, String json) {}
@@ -112,16 +109,14 @@ public final class MeasureCommand implements Runnable {
     }
 
     /** Runs in the given empty directory (kept) or a temporary one (removed); prints the text, writes the JSON. */
-    private static int measure(Path given, String name, Path json, Measurement measurement) {
+    private static int measure(Output output, String name, Measurement measurement) {
+        Path given = output.dataDir;
+        Path json = output.json;
         Path dir;
         try {
-            if (given != null && Files.isDirectory(given)) {
-                try (Stream<Path> entries = Files.list(given)) {
-                    if (entries.findAny().isPresent()) {
-                        System.err.println("--data-dir " + given + " is not empty: give an empty or new directory");
-                        return 2;
-                    }
-                }
+            if (given != null && ScratchDirectories.holdsFiles(given)) {
+                System.err.println("--data-dir " + given + " is not empty: give an empty or new directory");
+                return 2;
             }
             dir = given != null ? Files.createDirectories(given) : Files.createTempDirectory("lab-measure-" + name);
         } catch (IOException e) {
@@ -148,15 +143,9 @@ public final class MeasureCommand implements Runnable {
     }
 
     private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            ScratchDirectories.delete(dir);
+        } catch (IOException e) {
             System.err.println("could not remove " + dir + ": " + e.getMessage());
         }
     }

@@ -64,15 +64,12 @@ public final class SystemColumns {
     }
 
     /** ownerid, owninguser or owningteam, and owningbusinessunit (the owner's business unit). */
-    /** {@link #ownerColumns} written straight into a row being built (no null values). */
+    /** {@link #ownerColumns} written into a row being built, which holds no null values. */
     private void putOwnerColumns(Map<String, Object> row, EntityRef owner) {
-        row.put("ownerid", owner);
-        row.remove("owninguser");
-        row.remove("owningteam");
-        row.put(owner.table().equals("systemuser") ? "owninguser" : "owningteam", owner);
-        Object bu = owningBusinessUnit(owner);
-        if (bu == null) row.remove("owningbusinessunit");
-        else row.put("owningbusinessunit", bu);
+        ownerColumns(owner).forEach((k, v) -> {
+            if (v == null) row.remove(k);
+            else row.put(k, v);
+        });
     }
 
     private Object owningBusinessUnit(EntityRef owner) {

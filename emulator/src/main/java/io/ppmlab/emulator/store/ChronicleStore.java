@@ -11,9 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +27,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 /**
  * The persisted store: one Chronicle map per table in {@code <dataDir>/tables/<logicalName>.cmap}, keyed by
@@ -58,9 +54,6 @@ import java.util.stream.IntStream;
  */
 public final class ChronicleStore implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(ChronicleStore.class);
-
-    /** Batches at least this large decode their replaced rows in parallel. */
-    private static final int PARALLEL_DECODE = 4_096;
 
     private final DataDir dir;
     private final TableCodecs codecs;
@@ -113,29 +106,11 @@ public final class ChronicleStore implements Store {
     @Override
     public void apply(List<Mutation> mutations) { write(mutations); }
 
-    /**
-     * The old values come from the write itself (kept for its undo): no extra lookup per row; only the columns
-     * asked for are decoded.
-     */
+    /** The old values come from the write itself (kept for its undo): no extra lookup per row. */
     @Override
     public List<Row> applyReturningPrevious(List<Mutation> mutations, Function<String, Set<String>> columnsOf) {
         List<EncodedMutation> batch = codecs.encode(mutations);
-        byte[][] before = writeEncoded(batch);
-        Map<String, BitSet> wanted = new HashMap<>();
-        for (EncodedMutation m : batch) {
-            if (!wanted.containsKey(m.table())) {
-                Set<String> names = columnsOf.apply(m.table());
-                wanted.put(m.table(), names == null ? null : codecs.codec(m.table()).ordinals(names));
-            }
-        }
-        Row[] rows = new Row[before.length];
-        // Decoding is pure: a large batch (a 16,000-row plan save) decodes on the common pool too.
-        IntStream range = IntStream.range(0, before.length);
-        (before.length >= PARALLEL_DECODE ? range.parallel() : range).forEach(i -> {
-            EncodedMutation m = batch.get(i);
-            if (before[i] != null) rows[i] = codecs.codec(m.table()).decode(m.id(), before[i], wanted.get(m.table()));
-        });
-        return Arrays.asList(rows);
+        return codecs.previous(batch, writeEncoded(batch), columnsOf);
     }
 
     private byte[][] write(List<Mutation> mutations) { return writeEncoded(codecs.encode(mutations)); }

@@ -3,8 +3,6 @@ package io.ppmlab.emulator.store;
 import io.ppmlab.schema.Row;
 import io.ppmlab.schema.Schema;
 
-import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,23 +39,11 @@ public final class MemoryStore implements Store {
     @Override
     public void apply(List<Mutation> mutations) { write(codecs.encode(mutations)); }
 
-    /** As the persisted store: the old values come from the writes themselves, decoded only for the columns asked for. */
+    /** As the persisted store: the old values come from the writes themselves. */
     @Override
     public List<Row> applyReturningPrevious(List<Mutation> mutations, Function<String, Set<String>> columnsOf) {
         List<EncodedMutation> batch = codecs.encode(mutations);
-        byte[][] before = write(batch);
-        Map<String, BitSet> wanted = new HashMap<>();
-        List<Row> rows = new ArrayList<>(before.length);
-        for (int i = 0; i < before.length; i++) {
-            EncodedMutation m = batch.get(i);
-            RowCodec codec = codecs.codec(m.table());
-            if (!wanted.containsKey(m.table())) {
-                Set<String> names = columnsOf.apply(m.table());
-                wanted.put(m.table(), names == null ? null : codec.ordinals(names));
-            }
-            rows.add(before[i] == null ? null : codec.decode(m.id(), before[i], wanted.get(m.table())));
-        }
-        return rows;
+        return codecs.previous(batch, write(batch), columnsOf);
     }
 
     private byte[][] write(List<EncodedMutation> batch) {

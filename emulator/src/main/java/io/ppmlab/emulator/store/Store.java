@@ -35,7 +35,7 @@ public interface Store extends AutoCloseable {
      * before it (null when absent). For decorators that keep data derived from rows (the query indexes), which
      * would otherwise read every row of a batch first; a store that already reads the old values while writing
      * (for its undo) returns them at no extra lookup. {@code columnsOf} names, per table, the columns the caller
-     * needs of those rows (null: all); a store may return more. Callers serialise their writes: the default reads
+     * needs of those rows (null: all; empty: none, and those rows may come back null); a store may return more. Callers serialise their writes: the default reads
      * first, then applies.
      */
     default List<Row> applyReturningPrevious(List<Mutation> mutations, Function<String, Set<String>> columnsOf) {

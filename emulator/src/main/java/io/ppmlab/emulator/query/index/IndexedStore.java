@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -89,7 +90,7 @@ public final class IndexedStore implements Store, IndexSource {
             try {
                 before = delegate.applyReturningPrevious(mutations, table -> {
                     TableIndex index = built.get(table);
-                    return index == null ? null : index.columnNames();
+                    return index == null ? Set.of() : index.columnNames(); // rows of unindexed tables: not needed
                 });
             } catch (RuntimeException e) {
                 // The failed batch was undone: the rows' states now are their old ones.
