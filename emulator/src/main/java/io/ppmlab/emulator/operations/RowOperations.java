@@ -76,11 +76,12 @@ public final class RowOperations {
             return insert(caller, table, id, changes, request);
         }
         Row before = current.get();
+        Row after = system.forUpdate(table, before, changes.values(), caller);
+        // security decides first: a caller refused here learns nothing of the row's version from a 412
+        guard.checkWrite(caller, table, before, after);
         if (request.ifNoneMatch().filter("*"::equals).isPresent()) throw ErrorCode.DUPLICATE_RECORD.error();
         checkIfMatch(before, request.ifMatch());
-        Row after = system.forUpdate(table, before, changes.values(), caller);
         requireColumns(table, after);
-        guard.checkWrite(caller, table, before, after);
         store.apply(with(new Mutation.Put(after), rules.alongside(caller, table, Optional.of(before), after)));
         return written(table, after, request, 200);
     }
@@ -102,8 +103,8 @@ public final class RowOperations {
 
     public ApiResponse delete(Caller caller, Table table, UUID id, Optional<String> ifMatch) {
         Row row = existing(table, id);
+        guard.checkDelete(caller, table, row); // before the precondition, as for updates
         checkIfMatch(row, ifMatch);
-        guard.checkDelete(caller, table, row);
         store.apply(with(new Mutation.Delete(table.logicalName(), id), rules.onDelete(caller, table, row)));
         return ApiResponse.noContent(Map.of());
     }

@@ -33,6 +33,7 @@ public final class Emulator implements AutoCloseable {
                 // URLs up to Dataverse's 32 KB limit (and 64 KB inside $batch) must reach the API, which answers in Dataverse's shape
                 cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(80 * 1024));
                 cfg.jsonMapper(new JavalinJackson(null, false));
+                cfg.jetty.modifyServletContextHandler(WireMethodFilter::install); // the request line's method only
                 // The route table: identity, then the Web API, then the lab's own endpoints.
                 cfg.routes.post(OpenIdDocuments.TOKEN_ROUTE, identity::token);
                 cfg.routes.get(OpenIdDocuments.DISCOVERY_ROUTE, identity::discovery);

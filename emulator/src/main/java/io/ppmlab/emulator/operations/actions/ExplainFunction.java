@@ -9,6 +9,7 @@ import io.ppmlab.emulator.security.Decision;
 import io.ppmlab.emulator.security.Explanation;
 import io.ppmlab.emulator.security.Grant;
 import io.ppmlab.emulator.store.Store;
+import io.ppmlab.roles.Privilege;
 import io.ppmlab.schema.EntityRef;
 import io.ppmlab.schema.Row;
 import io.ppmlab.schema.Schema;
@@ -57,15 +58,40 @@ public final class ExplainFunction {
                     + "explaining user " + user + " needs prvActOnBehalfOfAnotherUser and Organization-level prvReadsystemuser.");
         }
         Explanation explanation = security.explain(caller, user, target);
+        // Self-explanation of a row the caller cannot read tells the caller its own rights and nothing of the row:
+        // no name, owner, business unit or parents, and no reason or message that names them.
+        boolean withheld = user.equals(caller.userId()) && !explanation.right(Privilege.READ).decision().allowed();
         Names names = new Names();
         ObjectNode out = ActionJson.MAPPER.createObjectNode();
         out.put("@odata.context", baseUrl + "$metadata#Microsoft.Dynamics.CRM.lab_ExplainResponse");
         out.put("UserId", user.toString());
         out.put("User", names.annotate(user.toString()));
-        writeTarget(out.putObject("Target"), target, explanation, names, baseUrl);
+        ObjectNode t = out.putObject("Target");
+        if (withheld) {
+            t.put("@odata.id", baseUrl + schema.table(target.table()).orElseThrow().entitySetName() + "(" + target.id() + ")");
+            t.put("Withheld", WITHHELD);
+        } else {
+            writeTarget(t, target, explanation, names, baseUrl);
+        }
         ArrayNode rights = out.putArray("Rights");
-        for (Explanation.Right right : explanation.rights()) writeRight(rights.addObject(), right, target.table(), names);
+        for (Explanation.Right right : explanation.rights()) {
+            ObjectNode r = rights.addObject();
+            writeRight(r, right, target.table(), names);
+            if (withheld) withhold(r, right);
+        }
         return ApiResponse.json(200, out.toString(), Map.of());
+    }
+
+    private static final String WITHHELD = "the user cannot read this row, so its content, owner, business unit and the reasons that name them are withheld";
+
+    /** Keeps the verdict, the failed check, its error code and the user's own roles; drops whatever describes the row. */
+    private static void withhold(ObjectNode r, Explanation.Right right) {
+        r.putArray("Reasons");
+        if (right.decision().allowed()) {
+            r.put("Decision", "allowed (" + WITHHELD + ")");
+        } else if (((Decision.Denied) right.decision()).kind() == Decision.DenialKind.OUT_OF_REACH) {
+            r.put("Message", "The access check failed (" + WITHHELD + ").");
+        }
     }
 
     /** The row and the facts every decision rests on: owner, owning business unit, parents it inherits shares from. */
