@@ -61,8 +61,12 @@ public final class EdmFactory {
         ResourcingOperations resourcing = ResourcingOperations.of(schema);
         complexTypes.addAll(resourcing.complexTypes());
         actions.addAll(resourcing.actions());
+        ProductOperations product = ProductOperations.of(schema);
+        complexTypes.addAll(product.complexTypes());
+        actions.addAll(product.actions());
         List<CsdlActionImport> actionImports = new ArrayList<>(security.actionImports());
         actionImports.addAll(resourcing.actionImports());
+        actionImports.addAll(product.actionImports());
         List<CsdlFunction> functions = new ArrayList<>(QueryFunctions.functions());
         functions.addAll(security.functions());
         List<CsdlFunctionImport> imports = new ArrayList<>(QueryFunctions.functionImports());

@@ -36,6 +36,8 @@ import io.ppmlab.emulator.operations.SystemColumns;
 import io.ppmlab.emulator.operations.VersionSequence;
 import io.ppmlab.emulator.product.GroupSyncSettings;
 import io.ppmlab.emulator.product.Product;
+import io.ppmlab.emulator.product.process.ProcessLimits;
+import io.ppmlab.emulator.product.process.ScheduledProcesses;
 import io.ppmlab.emulator.query.index.IndexSource;
 import io.ppmlab.emulator.query.index.IndexedStore;
 import io.ppmlab.emulator.resourcing.CalendarWatch;
@@ -72,7 +74,7 @@ public final class Services implements AutoCloseable {
     private final Lab lab;
 
     /** The product's behaviours and the lab's own routes onto them. */
-    private record Lab(Product product, LabGroupRoutes groups, Resourcing resourcing) {}
+    private record Lab(Product product, LabGroupRoutes groups, Resourcing resourcing, ScheduledProcesses processes) {}
 
     private Services(int port, LabClock clock, Store store, TokenIssuer tokenIssuer, OpenIdDocuments openIdDocuments, DataverseApi api, Lab lab) {
         this.port = port;
@@ -104,6 +106,7 @@ public final class Services implements AutoCloseable {
         SecurityTablesWatch store = new SecurityTablesWatch(calendars);
         Product product = null;
         Resourcing resourcing = null;
+        ScheduledProcesses processes = null;
         try {
             seedIfEmpty(config, schema, store, log);
             CredentialFile credentials = CredentialFile.read(config.dataDir())
@@ -132,17 +135,24 @@ public final class Services implements AutoCloseable {
             // Every operation over a store, built one way for the emulator's store and for the write buffer of each
             // change set and bulk message ($batch commits a change set in one Store.apply).
             UriParser parser = new UriParser(model);
+            // The product's own queries (a process's FetchXML) run through the Web API's dispatcher as their user.
+            InternalReads reads = new InternalReads(parser, base + "/api/data/v9.2/");
+            processes = ScheduledProcesses.open(new ScheduledProcesses.Wiring(schema, store, system, clock, reads,
+                    new SecurityGuard(schema, security, store), ProcessLimits.from(System::getProperty, System::getenv)));
             StoreOperations operations = new StoreOperations(new StoreOperations.Parts(schema, model, security, store, clock, versions,
-                    product.rules(), parser, resourcing, indexed));
+                    product.rules(), parser, resourcing, indexed, processes));
             OperationsFactory.Bound root = operations.over(store);
+            reads.bind(root.dispatcher());
+            processes.start();
             Impersonator impersonator = new Impersonator(security, identities, store);
             Dispatcher dispatcher = root.dispatcher()
                     .withBatches(new BatchOperations(new BatchOperations.Wiring(schema, store, operations, parser, impersonator)));
             DataverseApi api = new DataverseApi(authenticator, impersonator, parser, dispatcher, config.maxBodyBytes());
             log.accept(String.format("data directory %s opened in %d ms", config.dataDir(), (System.nanoTime() - started) / 1_000_000));
-            Lab lab = new Lab(product, new LabGroupRoutes(authenticator, product.groupAdmin(), () -> StorageMeter.measure(store, schema)), resourcing);
+            Lab lab = new Lab(product, new LabGroupRoutes(authenticator, product.groupAdmin(), () -> StorageMeter.measure(store, schema)), resourcing, processes);
             return new Services(port, clock, store, issuer, new OpenIdDocuments(keys, settings), api, lab);
         } catch (IOException | RuntimeException e) {
+            if (processes != null) processes.close();
             if (resourcing != null) resourcing.close();
             if (product != null) product.close();
             store.close();
@@ -158,7 +168,7 @@ public final class Services implements AutoCloseable {
      */
     private static final class StoreOperations implements OperationsFactory {
         record Parts(Schema schema, ServiceModel model, SecurityState security, Store store, LabClock clock, VersionSequence versions,
-                     WriteRules storeRules, UriParser parser, Resourcing resourcing, IndexSource indexes) {}
+                     WriteRules storeRules, UriParser parser, Resourcing resourcing, IndexSource indexes, ScheduledProcesses processes) {}
 
         private final Parts p;
 
@@ -179,8 +189,8 @@ public final class Services implements AutoCloseable {
             Dispatcher dispatcher = new Dispatcher(schema, p.model().documents(), rows, keys,
                     new QueryEngine(new QueryEngine.Wiring(schema, over, indexes, guard, writer, p.parser(), p.clock())),
                     new FunctionOperations(over),
-                    p.resourcing().register(new ActionRouter(new ActionRouter.Wiring(schema, over, system, rows, keys,
-                            new ActionSecurityGuard(schema, p.security()))), over, reads -> new SecurityGuard(schema, p.security(), reads), rules))
+                    p.processes().register(p.resourcing().register(new ActionRouter(new ActionRouter.Wiring(schema, over, system, rows, keys,
+                            new ActionSecurityGuard(schema, p.security()))), over, reads -> new SecurityGuard(schema, p.security(), reads), rules)))
                     .withBulk(new BulkOperations(schema, over, this, p.parser()));
             return new Bound(dispatcher, rows, keys);
         }
@@ -221,8 +231,11 @@ public final class Services implements AutoCloseable {
 
     public Resourcing resourcing() { return lab.resourcing(); }
 
+    public ScheduledProcesses processes() { return lab.processes(); }
+
     @Override
     public void close() {
+        lab.processes().close();
         lab.resourcing().close();
         lab.product().close();
         store.close();

@@ -1,0 +1,84 @@
+package io.ppmlab.emulator.odata;
+
+import static io.ppmlab.emulator.odata.EdmFactory.fqn;
+
+import io.ppmlab.schema.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
+import org.apache.olingo.commons.api.edm.FullQualifiedName;
+import org.apache.olingo.commons.api.edm.provider.CsdlAction;
+import org.apache.olingo.commons.api.edm.provider.CsdlActionImport;
+import org.apache.olingo.commons.api.edm.provider.CsdlComplexType;
+import org.apache.olingo.commons.api.edm.provider.CsdlParameter;
+import org.apache.olingo.commons.api.edm.provider.CsdlProperty;
+import org.apache.olingo.commons.api.edm.provider.CsdlReturnType;
+
+/**
+ * The product's own unbound actions (scheduled processes, status updates, settings), declared so that Olingo
+ * parses their URLs and {@code $metadata} lists them; the product package reads their bodies. Each group is
+ * declared only when the schema has its tables.
+ */
+public final class ProductOperations {
+    public static final String RUN_SCHEDULED_PROCESS = "sensei_RunScheduledProcess";
+    public static final String LIST_PROCESS_LOGS = "sensei_ListProcessLogs";
+    public static final String RUN_RESPONSE = "sensei_RunScheduledProcessResponse";
+    public static final String LOGS_RESPONSE = "sensei_ListProcessLogsResponse";
+    private static final String LOG_ENTRY = "sensei_ProcessLogEntry";
+    private static final FullQualifiedName GUID = EdmPrimitiveTypeKind.Guid.getFullQualifiedName();
+    private static final FullQualifiedName INT = EdmPrimitiveTypeKind.Int32.getFullQualifiedName();
+    private static final FullQualifiedName STRING = EdmPrimitiveTypeKind.String.getFullQualifiedName();
+    private static final FullQualifiedName DECIMAL = EdmPrimitiveTypeKind.Decimal.getFullQualifiedName();
+    private static final FullQualifiedName INSTANT = EdmPrimitiveTypeKind.DateTimeOffset.getFullQualifiedName();
+
+    private final boolean processes;
+
+    private ProductOperations(Schema schema) {
+        this.processes = schema.table("sensei_scheduledprocess").isPresent() && schema.table("sensei_processlog").isPresent();
+    }
+
+    static ProductOperations of(Schema schema) { return new ProductOperations(schema); }
+
+    List<CsdlComplexType> complexTypes() {
+        List<CsdlComplexType> all = new ArrayList<>();
+        if (processes) {
+            CsdlProperty[] run = {prop("ProcessLogId", GUID), prop("Outcome", INT), prop("OutcomeName", STRING), prop("RowsMatched", INT),
+                    prop("RowsReturned", INT), prop("RowsProcessed", INT), prop("StartedOn", INSTANT), prop("FinishedOn", INSTANT),
+                    prop("ElapsedSeconds", DECIMAL), prop("Message", STRING)};
+            all.add(complex(RUN_RESPONSE, run));
+            all.add(complex(LOG_ENTRY, run));
+            all.add(complex(LOGS_RESPONSE, prop("Purged", INT), prop("Logs", fqn(LOG_ENTRY)).setCollection(true)));
+        }
+        return all;
+    }
+
+    List<CsdlAction> actions() {
+        List<CsdlAction> all = new ArrayList<>();
+        if (processes) {
+            all.add(action(RUN_SCHEDULED_PROCESS, RUN_RESPONSE, param("ProcessId", GUID)));
+            all.add(action(LIST_PROCESS_LOGS, LOGS_RESPONSE, param("ProcessId", GUID)));
+        }
+        return all;
+    }
+
+    List<CsdlActionImport> actionImports() {
+        return actions().stream().map(a -> new CsdlActionImport().setName(a.getName()).setAction(fqn(a.getName()))).toList();
+    }
+
+    private static CsdlAction action(String name, String returnType, CsdlParameter... params) {
+        return new CsdlAction().setName(name).setBound(false).setParameters(List.of(params))
+                .setReturnType(new CsdlReturnType().setType(fqn(returnType)).setNullable(false));
+    }
+
+    private static CsdlComplexType complex(String name, CsdlProperty... properties) {
+        return new CsdlComplexType().setName(name).setProperties(List.of(properties));
+    }
+
+    private static CsdlProperty prop(String name, FullQualifiedName type) {
+        return new CsdlProperty().setName(name).setType(type);
+    }
+
+    private static CsdlParameter param(String name, FullQualifiedName type) {
+        return new CsdlParameter().setName(name).setType(type).setNullable(false);
+    }
+}
