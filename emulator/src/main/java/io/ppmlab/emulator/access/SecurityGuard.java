@@ -1,6 +1,8 @@
 package io.ppmlab.emulator.access;
 
 import io.ppmlab.emulator.api.Caller;
+import io.ppmlab.emulator.cost.Quantity;
+import io.ppmlab.emulator.cost.WorkScope;
 import io.ppmlab.emulator.errors.ErrorCode;
 import io.ppmlab.emulator.operations.AccessGuard;
 import io.ppmlab.emulator.security.AccessEvaluator;
@@ -68,7 +70,10 @@ public final class SecurityGuard implements AccessGuard, ReadAccess {
     }
 
     @Override
-    public ReadScope scope(Caller caller, String table) { return ListFilter.readScope(state.reach(caller), table); }
+    public ReadScope scope(Caller caller, String table) {
+        WorkScope.count(Quantity.SECURITY_CHECKS, 1);
+        return ListFilter.readScope(state.reach(caller), table);
+    }
 
     @Override
     public RowSecurity facts(Row row) { return facts.of(row); }
@@ -97,6 +102,7 @@ public final class SecurityGuard implements AccessGuard, ReadAccess {
     }
 
     private static void require(CallerReach reach, RowSecurity row, Privilege privilege) {
+        WorkScope.count(Quantity.SECURITY_CHECKS, 1);
         Decision decision = AccessEvaluator.check(reach, row, privilege);
         if (decision instanceof Decision.Denied denied) {
             throw (denied.kind() == Decision.DenialKind.MISSING_PRIVILEGE ? ErrorCode.PRIVILEGE_DENIED : ErrorCode.ACCESS_DENIED)

@@ -8,6 +8,8 @@ import io.ppmlab.emulator.api.ApiRequest;
 import io.ppmlab.emulator.api.ApiResponse;
 import io.ppmlab.emulator.api.Caller;
 import io.ppmlab.emulator.errors.DataverseException;
+import io.ppmlab.emulator.cost.OperationKinds;
+import io.ppmlab.emulator.cost.WorkScope;
 import io.ppmlab.emulator.errors.ErrorCode;
 import io.ppmlab.emulator.odata.ODataQueryException;
 import io.ppmlab.emulator.odata.UriParser;
@@ -67,6 +69,7 @@ final class PartRunner {
             Caller caller = impersonate(batchCaller, request);
             checkMediaType(request);
             ParsedRequest parsed = parser.parse(request.path(), request.rawQuery());
+            WorkScope.part(OperationKinds.of(request.method(), parsed)); // the part's own fixed cost, in the batch's modelled time
             if (parsed.path() instanceof ResourcePath.Batch) throw ErrorCode.BATCH_NESTED.error("request " + part.number() + " is a $batch.");
             if (parsed.path() instanceof ResourcePath.Ref) {
                 request = new ApiRequest(request.method(), request.version(), request.path(), request.rawQuery(), request.headers(),

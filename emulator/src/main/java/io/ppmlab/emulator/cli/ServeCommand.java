@@ -3,7 +3,12 @@ package io.ppmlab.emulator.cli;
 import io.ppmlab.emulator.server.Emulator;
 import io.ppmlab.emulator.server.ServerConfig;
 import picocli.CommandLine.Command;
+import io.ppmlab.emulator.server.PlatformConfig;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,9 +50,21 @@ public final class ServeCommand implements Callable<Integer> {
                     + "costs a disk flush per batch). Default: ${DEFAULT-VALUE}.")
     boolean fsync;
 
+    @Mixin
+    PlatformOptions platform;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        ServerConfig config = new ServerConfig(bind, port, dataDir, Optional.ofNullable(dataset), tokenLifetime, maxBodyBytes, fsync);
+        PlatformConfig platformConfig;
+        try {
+            platformConfig = platform.config();
+        } catch (ParameterException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ServerConfig config = new ServerConfig(bind, port, dataDir, Optional.ofNullable(dataset), tokenLifetime, maxBodyBytes, fsync, platformConfig);
         Emulator emulator = Emulator.start(config, System.out::println);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -59,6 +59,10 @@ public enum ErrorCode {
     URL_TOO_LONG(414, "0x80060888", "The request URL of %d characters exceeds the limit of %d characters."),
     REQUEST_TOO_LARGE(413, "0x8005F103", "The request body of %d bytes exceeds the limit of %d bytes."),
     UNSUPPORTED_MEDIA_TYPE(415, "0x80048d19", "The content type '%s' is not supported; send application/json."),
+    // 429: service protection (messages as Dataverse words them; the limits are the configured ones)
+    THROTTLED_REQUESTS(429, "0x80072322", "Number of requests exceeded the limit of %d over time window of %d seconds."),
+    THROTTLED_EXECUTION_TIME(429, "0x80072321", "Combined execution time of incoming requests exceeded limit of %,d milliseconds over time window of %d seconds. Decrease number of concurrent requests or reduce the duration of requests and try again later."),
+    THROTTLED_CONCURRENCY(429, "0x80072326", "Number of concurrent requests exceeded the limit of %d."),
     // 500 (never for bad input)
     INTERNAL(500, "0x80040216", "An unexpected error occurred: %s");
 

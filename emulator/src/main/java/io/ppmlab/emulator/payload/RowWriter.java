@@ -1,5 +1,7 @@
 package io.ppmlab.emulator.payload;
 
+import io.ppmlab.emulator.cost.Quantity;
+import io.ppmlab.emulator.cost.WorkScope;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ppmlab.emulator.api.Prefer;
@@ -64,6 +66,7 @@ public final class RowWriter {
 
     /** Writes the fields of one row (no braces) into an open object: for entities and collection items. */
     public void writeFields(JsonGenerator g, Table table, Row row, List<String> select, Prefer prefer) throws IOException {
+        WorkScope.count(Quantity.ROWS_RETURNED, 1);
         g.writeStringField("@odata.etag", etag(row));
         Set<String> selected = Set.copyOf(select);
         for (Column column : table.columns()) {

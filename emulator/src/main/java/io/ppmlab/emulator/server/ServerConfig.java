@@ -15,21 +15,26 @@ import java.util.Optional;
  * @param tokenLifetime  lifetime of issued access tokens
  * @param maxBodyBytes   bodies above this are refused with 413
  * @param fsync          force each write batch to disk before acknowledging it (power-loss durability)
+ * @param platform       service protection, cost model, latency injection and clock
  */
 public record ServerConfig(String bind, int port, Path dataDir, Optional<String> dataset,
-                           Duration tokenLifetime, long maxBodyBytes, boolean fsync) {
+                           Duration tokenLifetime, long maxBodyBytes, boolean fsync, PlatformConfig platform) {
 
     public static final long DEFAULT_MAX_BODY = 16L * 1024 * 1024;
 
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig("127.0.0.1", 0, dataDir, Optional.empty(), Duration.ofHours(1), DEFAULT_MAX_BODY, false);
+        return new ServerConfig("127.0.0.1", 0, dataDir, Optional.empty(), Duration.ofHours(1), DEFAULT_MAX_BODY, false, PlatformConfig.DEFAULT);
     }
 
     public ServerConfig withDataset(String profile) {
-        return new ServerConfig(bind, port, dataDir, Optional.ofNullable(profile), tokenLifetime, maxBodyBytes, fsync);
+        return new ServerConfig(bind, port, dataDir, Optional.ofNullable(profile), tokenLifetime, maxBodyBytes, fsync, platform);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(bind, p, dataDir, dataset, tokenLifetime, maxBodyBytes, fsync);
+        return new ServerConfig(bind, p, dataDir, dataset, tokenLifetime, maxBodyBytes, fsync, platform);
+    }
+
+    public ServerConfig withPlatform(PlatformConfig p) {
+        return new ServerConfig(bind, port, dataDir, dataset, tokenLifetime, maxBodyBytes, fsync, p);
     }
 }

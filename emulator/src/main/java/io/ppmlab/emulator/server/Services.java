@@ -16,6 +16,12 @@ import io.ppmlab.emulator.auth.StoredIdentities;
 import io.ppmlab.emulator.auth.TokenIssuer;
 import io.ppmlab.emulator.auth.TokenVerifier;
 import io.ppmlab.emulator.clock.LabClock;
+import io.ppmlab.emulator.cost.CostModel;
+import io.ppmlab.emulator.cost.CostProfile;
+import io.ppmlab.emulator.metrics.LabMetrics;
+import io.ppmlab.emulator.protection.ServiceProtection;
+import io.ppmlab.emulator.protection.WebServers;
+import io.ppmlab.emulator.store.CountingStore;
 import io.ppmlab.emulator.odata.ServiceModel;
 import io.ppmlab.emulator.odata.UriParser;
 import io.ppmlab.emulator.batch.BatchOperations;
@@ -72,11 +78,17 @@ public final class Services implements AutoCloseable {
     private final OpenIdDocuments openIdDocuments;
     private final DataverseApi api;
     private final Lab lab;
+    private final Platform platform;
+
+    /** The platform around the Web API: service protection, cost model, metrics, latency injection. */
+    record Platform(DataverseApi.Realism realism, LabMetrics metrics, LatencySettings latency, Schema schema, Authenticator authenticator) {}
 
     /** The product's behaviours and the lab's own routes onto them. */
     private record Lab(Product product, LabGroupRoutes groups, Resourcing resourcing, ScheduledProcesses processes) {}
 
-    private Services(int port, LabClock clock, Store store, TokenIssuer tokenIssuer, OpenIdDocuments openIdDocuments, DataverseApi api, Lab lab) {
+    private Services(int port, LabClock clock, Store store, TokenIssuer tokenIssuer, OpenIdDocuments openIdDocuments, DataverseApi api, Lab lab,
+                     Platform platform) {
+        this.platform = platform;
         this.port = port;
         this.clock = clock;
         this.store = store;
@@ -89,7 +101,7 @@ public final class Services implements AutoCloseable {
     static Services open(ServerConfig config, Consumer<String> log) {
         long started = System.nanoTime();
         Schema schema = SchemaLoader.loadDefault();
-        LabClock clock = LabClock.system();
+        LabClock clock = config.platform().clock().create();
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -103,7 +115,9 @@ public final class Services implements AutoCloseable {
         log.accept(chronicle.recoveryReport().summary());
         IndexedStore indexed = new IndexedStore(chronicle, schema);
         CalendarWatch calendars = new CalendarWatch(indexed);
-        SecurityTablesWatch store = new SecurityTablesWatch(calendars);
+        // CountingStore: rows fetched, scanned and written by the request being served (the cost model's inputs);
+        // above the indexes, so that building an index on first use is charged to no request.
+        SecurityTablesWatch store = new SecurityTablesWatch(new CountingStore(calendars));
         Product product = null;
         Resourcing resourcing = null;
         ScheduledProcesses processes = null;
@@ -147,10 +161,21 @@ public final class Services implements AutoCloseable {
             Impersonator impersonator = new Impersonator(security, identities, store);
             Dispatcher dispatcher = root.dispatcher()
                     .withBatches(new BatchOperations(new BatchOperations.Wiring(schema, store, operations, parser, impersonator)));
-            DataverseApi api = new DataverseApi(authenticator, impersonator, parser, dispatcher, config.maxBodyBytes());
+            PlatformConfig pc = config.platform();
+            DataverseApi.Realism realism = new DataverseApi.Realism(ServiceProtection.realTime(pc.protection()),
+                    new WebServers(pc.protection().webServers()),
+                    new CostModel(pc.costProfile().map(CostProfile::read).orElseGet(CostProfile::standard)));
+            DataverseApi api = new DataverseApi(authenticator, impersonator, parser, dispatcher, config.maxBodyBytes(), realism);
+            LabMetrics metrics = new LabMetrics();
+            for (var table : schema.tables()) {
+                String name = table.logicalName();
+                metrics.tableGauge("lab.store.rows", "Rows in the store", name, store, st -> st.count(name));
+                metrics.tableGauge("lab.store.bytes", "Bytes the rows take in the store", name, store, st -> st.bytesUsed(name));
+            }
             log.accept(String.format("data directory %s opened in %d ms", config.dataDir(), (System.nanoTime() - started) / 1_000_000));
             Lab lab = new Lab(product, new LabGroupRoutes(authenticator, product.groupAdmin(), () -> StorageMeter.measure(store, schema)), resourcing, processes);
-            return new Services(port, clock, store, issuer, new OpenIdDocuments(keys, settings), api, lab);
+            return new Services(port, clock, store, issuer, new OpenIdDocuments(keys, settings), api, lab,
+                    new Platform(realism, metrics, pc.latency(), schema, authenticator));
         } catch (IOException | RuntimeException e) {
             if (processes != null) processes.close();
             if (resourcing != null) resourcing.close();
@@ -232,6 +257,14 @@ public final class Services implements AutoCloseable {
     public Resourcing resourcing() { return lab.resourcing(); }
 
     public ScheduledProcesses processes() { return lab.processes(); }
+
+    Platform platform() { return platform; }
+
+    public LabMetrics metrics() { return platform.metrics(); }
+
+    Schema schema() { return platform.schema(); }
+
+    public Authenticator authenticator() { return platform.authenticator(); }
 
     @Override
     public void close() {

@@ -1,5 +1,8 @@
 package io.ppmlab.emulator.store;
 
+import io.ppmlab.emulator.cost.Quantity;
+import io.ppmlab.emulator.cost.WorkScope;
+
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -153,6 +156,8 @@ final class Journal implements AutoCloseable {
      * returns when fsync is on) and returns where it starts, for {@link #rollBack}.
      */
     long append(byte[] record) {
+        WorkScope.count(Quantity.JOURNAL_APPENDS, 1);
+        WorkScope.count(Quantity.JOURNAL_BYTES, record.length);
         JournalFormat.seal(record, nextSequence);
         long start = size;
         try {

@@ -10,22 +10,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * JUnit extension: one real emulator per test class, on a random port over a fresh data directory
  * loaded with the demo organisation. Register with {@code @RegisterExtension static RunningEmulator lab = ...}.
  */
 final class RunningEmulator implements BeforeAllCallback, AfterAllCallback {
+    private final UnaryOperator<ServerConfig> tune;
     private Emulator emulator;
     private Path dataDir;
     private LabHttp http;
+
+    RunningEmulator() { this(c -> c); }
+
+    /** An emulator whose configuration {@code tune} changes (e.g. small service protection limits). */
+    RunningEmulator(UnaryOperator<ServerConfig> tune) { this.tune = tune; }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(tmp);
         dataDir = Files.createTempDirectory(tmp, "lab-" + context.getRequiredTestClass().getSimpleName());
-        emulator = Emulator.start(ServerConfig.defaults(dataDir).withDataset("demo"), line -> {});
+        emulator = Emulator.start(tune.apply(ServerConfig.defaults(dataDir).withDataset("demo")), line -> {});
         http = new LabHttp(emulator.port());
     }
 
@@ -46,7 +53,7 @@ final class RunningEmulator implements BeforeAllCallback, AfterAllCallback {
     void restart() {
         int port = emulator.port();
         emulator.close();
-        emulator = Emulator.start(ServerConfig.defaults(dataDir).withPort(port), line -> {});
+        emulator = Emulator.start(tune.apply(ServerConfig.defaults(dataDir).withPort(port)), line -> {});
         http = new LabHttp(emulator.port());
     }
 

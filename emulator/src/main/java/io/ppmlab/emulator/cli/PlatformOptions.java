@@ -1,0 +1,82 @@
+package io.ppmlab.emulator.cli;
+
+import io.ppmlab.emulator.clock.ClockSettings;
+import io.ppmlab.emulator.protection.ProtectionSettings;
+import io.ppmlab.emulator.server.LatencySettings;
+import io.ppmlab.emulator.server.PlatformConfig;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** {@code serve}'s options for service protection, web servers, the cost model, latency injection and the clock. */
+final class PlatformOptions {
+    enum OnOff { on, off }
+
+    enum ClockMode { real, simulated }
+
+    @Option(names = "--service-protection", defaultValue = "on",
+            description = "Dataverse's service protection limits (429 with Retry-After): on or off. Default: ${DEFAULT-VALUE}.")
+    OnOff protection;
+
+    @Option(names = "--sp-requests", defaultValue = "6000",
+            description = "Requests per user per web server in the window. Default: ${DEFAULT-VALUE}.")
+    int requests;
+
+    @Option(names = "--sp-window", defaultValue = "300s", converter = ShortDuration.class,
+            description = "Sliding window of the request and execution-time limits (300s, 5m, PT5M). Default: ${DEFAULT-VALUE}.")
+    Duration window;
+
+    @Option(names = "--sp-execution-ms", defaultValue = "1200000",
+            description = "Combined modelled execution time per user per web server in the window, ms. Default: ${DEFAULT-VALUE}.")
+    long executionMs;
+
+    @Option(names = "--sp-concurrency", defaultValue = "52",
+            description = "Concurrent requests per user per web server. Default: ${DEFAULT-VALUE}.")
+    int concurrency;
+
+    @Option(names = "--sp-escalation", defaultValue = "1s", converter = ShortDuration.class,
+            description = "What each request refused during a block adds to its Retry-After (capped at one window). Default: ${DEFAULT-VALUE}.")
+    Duration escalation;
+
+    @Option(names = "--web-servers", defaultValue = "1",
+            description = "Simulated web servers behind the ARRAffinity cookie (1 = a trial environment). Default: ${DEFAULT-VALUE}.")
+    int webServers;
+
+    @Option(names = "--cost-profile",
+            description = "A cost profile (JSON) replacing the committed one (emulator/src/main/resources/io/ppmlab/emulator/cost/cost-profile.json).")
+    Path costProfile;
+
+    @Option(names = "--latency", defaultValue = "off",
+            description = "Answer after the modelled time (model), a fixed time (fixed:<ms>) or at once (off). Default: ${DEFAULT-VALUE}.")
+    String latency;
+
+    @Option(names = "--latency-jitter", defaultValue = "0",
+            description = "± jitter on the injected latency, percent of it, seeded. Default: ${DEFAULT-VALUE}.")
+    double jitter;
+
+    @Option(names = "--latency-seed", defaultValue = "42", description = "Seed of the latency jitter. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--clock", defaultValue = "real",
+            description = "The lab clock: real, or simulated (starts at --start; admins move it with POST /lab/clock). Default: ${DEFAULT-VALUE}.")
+    ClockMode clock;
+
+    @Option(names = "--start", description = "Start instant of a simulated clock, e.g. 2027-01-01T00:00:00Z.")
+    Instant start;
+
+    PlatformConfig config() {
+        if (start != null && clock != ClockMode.simulated) throw new ParameterException(null, "--start needs --clock simulated");
+        try {
+            ProtectionSettings p = new ProtectionSettings(protection == OnOff.on, requests, window, executionMs, concurrency, escalation, webServers);
+            return new PlatformConfig(p, LatencySettings.parse(latency, jitter, seed),
+                    new ClockSettings(clock == ClockMode.simulated, Optional.ofNullable(start).or(() -> Optional.of(Instant.now()))),
+                    Optional.ofNullable(costProfile));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(null, e.getMessage());
+        }
+    }
+}

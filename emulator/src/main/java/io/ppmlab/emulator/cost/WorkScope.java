@@ -1,0 +1,41 @@
+package io.ppmlab.emulator.cost;
+
+/**
+ * The {@link Work} of the request the current thread serves. The counting points (store, indexes,
+ * security guard, writer, journal) sit many layers below the pipeline and are shared by every request;
+ * threading a counter through each signature would touch every operation. A scoped value set and cleared
+ * by the pipeline in one place (like a tracing context) keeps them independent of it. Work done outside a
+ * request (background capacity roll, group sync) is counted nowhere.
+ */
+public final class WorkScope {
+    private static final ThreadLocal<Work> CURRENT = new ThreadLocal<>();
+
+    private WorkScope() {}
+
+    /** Makes {@code work} current until the returned scope is closed (then the previous one is current again). */
+    public static Open open(Work work) {
+        Work previous = CURRENT.get();
+        CURRENT.set(work);
+        return new Open(previous);
+    }
+
+    public static void count(Quantity q, long n) {
+        Work w = CURRENT.get();
+        if (w != null) w.add(q, n);
+    }
+
+    /** Records a $batch part of the given operation kind on the current request. */
+    public static void part(String operation) {
+        Work w = CURRENT.get();
+        if (w != null) w.part(operation);
+    }
+
+    /** A scope to close; closing restores the work that was current before. */
+    public record Open(Work previous) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (previous == null) CURRENT.remove();
+            else CURRENT.set(previous);
+        }
+    }
+}
