@@ -1,0 +1,145 @@
+package io.ppmlab.harness.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ppmlab.emulator.store.snapshot.DataSnapshot;
+import io.ppmlab.harness.sim.Fixtures;
+import io.ppmlab.harness.sim.PlanBodies;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One organisation measured: restore its pristine copy, start the emulator on it, calibrate, prepare the fixtures and
+ * warm the indexes up, probe the single-request limits, run the suite's Gatling simulation, collect the client's and
+ * the server's figures, stop the emulator. Phases fill {@link PointFigures} as they complete.
+ */
+public final class RunPoint {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final RunSettings settings;
+    private final Console console;
+    private final ProcessRegistry processes;
+
+    public RunPoint(RunSettings settings, Console console, ProcessRegistry processes) {
+        this.settings = settings;
+        this.console = console;
+        this.processes = processes;
+    }
+
+    /**
+     * @param golden the organisation to copy (null when an emulator already runs at {@code settings.emulatorUrl()})
+     * @param out    this point's folder (results, logs, Gatling's report)
+     */
+    public void run(Path golden, Path personasDir, Path out, PointFigures f) throws IOException, InterruptedException {
+        Files.createDirectories(out);
+        f.manifest = DatasetCache.manifest(personasDir);
+        EmulatorProcess emulator = null;
+        Path work = out.resolve("data");
+        try {
+            if (golden != null) {
+                console.phase("restoring the organisation into " + work);
+                DataSnapshot.Copied copied = new DataSnapshot().restore(golden, work);
+                console.info(String.format("%,d files, %,d MB apparent, %,d ms (%s)", copied.files(), copied.apparentBytes() >> 20, copied.millis(), copied.method()));
+                console.phase("starting the emulator (own JVM, -Xmx" + settings.emulatorHeap() + ")");
+                emulator = processes.track(EmulatorProcess.start(EmulatorProcess.command(settings.emulatorJar(), work, settings.emulatorHeap(),
+                        settings.home().resolve("target/lab-tmp"), settings.serveArgs()), out.resolve("emulator.log"), Duration.ofMinutes(5)));
+                f.emulatorUrl = emulator.baseUrl();
+                f.startedByHarness = true;
+                console.info("listening at " + emulator.baseUrl() + " (pid " + emulator.pid() + ", log " + out.resolve("emulator.log") + ")");
+            } else {
+                f.emulatorUrl = settings.emulatorUrl();
+            }
+            WebClient web = new WebClient(f.emulatorUrl);
+            web.getAnonymous("/lab/health").expect(200, "health");
+
+            console.phase("calibrating: bare /lab/health, 4 clients, 2 s warm-up + 4 s");
+            f.calibration = Calibration.measure(f.emulatorUrl, 4, Duration.ofSeconds(2), Duration.ofSeconds(4));
+            console.info(String.format("%,.0f requests/s, p50 %.2f ms, p95 %.2f ms", f.calibration.requestsPerSecond(), f.calibration.p50Ms(),
+                    f.calibration.p95Ms()));
+
+            console.phase("preparing fixtures (personas, plans, 250 groups) and warming the indexes up");
+            long projects = f.manifest.path("rows").path("sensei_project").asLong();
+            f.prepared = new Preparation(web, personasDir).prepare(projects, settings.suite().batchOperations);
+            Path fixtures = out.resolve("fixtures.json");
+            JSON.writerWithDefaultPrettyPrinter().writeValue(fixtures.toFile(), f.prepared.fixtures());
+            String admin = web.password("admin@contoso.test", f.prepared.fixtures().password());
+            f.warmUp = warmUp(web, admin, f.prepared.fixtures());
+
+            Probes probes = new Probes(web, admin);
+            if (settings.suite() != Suite.SCALE) {
+                console.phase("probing the capacity horizon (default, 11 years, 12 years)");
+                f.horizon = probes.horizon(f.manifest.path("rows").path("bookableresource").asLong(),
+                        f.manifest.path("rows").path("sensei_resourcecapacity").asLong());
+            }
+
+            console.phase("running the " + settings.suite().label + " scenarios in Gatling (own JVM)");
+            Map<String, String> props = new LinkedHashMap<>();
+            props.put("lab.baseUrl", f.emulatorUrl);
+            props.put("lab.suite", settings.suite().label);
+            props.put("lab.fixtures", fixtures.toString());
+            props.put("lab.record", out.resolve("requests.json").toString());
+            props.put("lab.users", String.valueOf(settings.users()));
+            props.put("lab.perUserRate", String.valueOf(settings.perUserRate()));
+            props.put("lab.durationSeconds", String.valueOf(settings.duration().toSeconds()));
+            props.put("lab.iterations", "1");
+            props.put("lab.thinkMillis", String.valueOf(settings.suite().think.toMillis()));
+            final EmulatorProcess running = emulator;
+            f.gatling = GatlingRun.run("io.ppmlab.harness.sim.SuiteSimulation", props, out, "1g", line -> {
+                console.live(line);
+                if (running != null && !running.alive()) throw new EmulatorDied(running.tail());
+            }, processes);
+            console.endLive();
+            if (running != null && !running.alive()) throw new EmulatorDied(running.tail());
+            if (Files.exists(out.resolve("requests.json"))) f.recorded = JSON.readTree(out.resolve("requests.json").toFile());
+            console.info("Gatling exit code " + f.gatling.exitCode() + "; its report is under " + out.resolve("gatling"));
+
+            console.phase("collecting the emulator's figures (storage meter, server counters)");
+            f.storage = probes.storage().orElse(null);
+            f.server = probes.serverMetrics().orElse(null);
+            f.probes = new ExtensionProbes(web, admin, settings).run(console);
+        } finally {
+            if (emulator != null) {
+                console.phase("stopping the emulator");
+                emulator.close();
+            }
+            if (golden != null && !settings.keepData()) DataSnapshot.deleteTree(work);
+        }
+    }
+
+    /** First runs of the heavy queries, so the indexes they need are built before anything is timed. */
+    private static List<String> warmUp(WebClient web, String admin, Fixtures fx) {
+        List<String> done = new ArrayList<>();
+        List<String> ninety = fx.plan().resources().subList(0, 90);
+        String[][] queries = {
+                {"capacity heat map", "sensei_resourcecapacities?fetchXml=" + WebClient.enc(PlanBodies.heatMap("sensei_resourcecapacity", "sensei_capacity",
+                        ninety, fx.plan().heatMapStart(), fx.plan().heatMapEnd()))},
+                {"demand heat map", "sensei_resourcedemands?fetchXml=" + WebClient.enc(PlanBodies.heatMap("sensei_resourcedemand", "sensei_hours",
+                        ninety, fx.plan().heatMapStart(), fx.plan().heatMapEnd()))},
+                {"plan load", "sensei_resourcedemands?$select=sensei_hours&$filter=_sensei_project_value%20eq%20" + fx.plan().loadProject()},
+                {"projects", "sensei_projects?$select=sensei_name&$top=50"},
+                {"risks by project", "sensei_risks?$select=sensei_name&$filter=_sensei_project_value%20eq%20" + fx.admin().project()}};
+        for (String[] q : queries) {
+            long t0 = System.nanoTime();
+            int status = web.get(admin, q[1]).status();
+            done.add(q[0] + ": " + status + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        }
+        return done;
+    }
+
+    /** The emulator process ended while the scenarios ran. */
+    public static final class EmulatorDied extends RuntimeException {
+        public EmulatorDied(String tail) {
+            super("the emulator process ended during the run; its last lines:\n  " + tail);
+        }
+    }
+
+    static JsonNode tree(Object o) {
+        return JSON.valueToTree(o);
+    }
+}

@@ -1,0 +1,115 @@
+package io.ppmlab.harness.sim;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.ppmlab.harness.record.Recorder;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * One persona's request builders: every request carries the signed-in user's token and its stable name (also as
+ * {@code x-lab-request-name}, so the emulator's counters can be matched to it), checks its expected status, and is
+ * recorded by the harness's {@link Recorder}. URLs are given already encoded (the protocol disables Gatling's own
+ * encoding, so OData's {@code $} and quotes reach the server exactly as written).
+ */
+public final class Api {
+    public static final String ROOT = "/api/data/v9.2/";
+    private final Recorder recorder;
+    private final String persona;
+    private final String scope;
+
+    /** {@code baseUrl} is the emulator's: the tokens' audience, asked for as {@code <baseUrl>/.default}. */
+    public Api(Recorder recorder, String persona, String baseUrl) {
+        this.recorder = recorder;
+        this.persona = persona;
+        this.scope = baseUrl + "/.default";
+    }
+
+    /** The token scope for this emulator. */
+    public String scope() { return scope; }
+
+    public String persona() { return persona; }
+
+    public HttpRequestActionBuilder get(String name, String path, Integer... expected) {
+        return authorised(name, http(name).get(url(path)), expected);
+    }
+
+    public HttpRequestActionBuilder post(String name, String path, String jsonBody, Integer... expected) {
+        return authorised(name, http(name).post(url(path)).body(io.gatling.javaapi.core.CoreDsl.StringBody(jsonBody))
+                .header("Content-Type", "application/json"), expected);
+    }
+
+    public HttpRequestActionBuilder patch(String name, String path, String jsonBody, Integer... expected) {
+        return authorised(name, http(name).patch(url(path)).body(io.gatling.javaapi.core.CoreDsl.StringBody(jsonBody))
+                .header("Content-Type", "application/json"), expected);
+    }
+
+    /** A request without the Web API's token (sign-in, lab routes take the token themselves). */
+    public HttpRequestActionBuilder raw(String name, HttpRequestActionBuilder request, Integer... expected) {
+        return recorded(name, request, expected);
+    }
+
+    /**
+     * A check of the journey's own bookkeeping (e.g. rows summed over pages) that is not one response's: a failure
+     * marks the session failed, so the journey counts as failed, and is reported with {@code message}.
+     */
+    public ChainBuilder check(String name, java.util.function.Predicate<io.gatling.javaapi.core.Session> holds,
+                              java.util.function.Function<io.gatling.javaapi.core.Session, String> message) {
+        return exec(session -> {
+            if (holds.test(session)) return session;
+            recorder.checkFailed(name, message.apply(session));
+            return session.markAsFailed();
+        });
+    }
+
+    /** Signs the session's user in with the password grant and keeps the token in the session as {@code token}. */
+    public ChainBuilder signIn(String password) {
+        return exec(recorded(persona + ".signin", http(persona + ".signin").post("/common/oauth2/v2.0/token")
+                .formParam("grant_type", "password").formParam("username", "#{upn}").formParam("password", password)
+                .formParam("scope", scope)
+                .check(jsonPath("$.access_token").saveAs("token")), 200));
+    }
+
+    private HttpRequestActionBuilder authorised(String name, HttpRequestActionBuilder request, Integer... expected) {
+        return recorded(name, request.header("Authorization", "Bearer #{token}"), expected);
+    }
+
+    private HttpRequestActionBuilder recorded(String name, HttpRequestActionBuilder request, Integer... expected) {
+        Integer[] statuses = expected.length == 0 ? new Integer[] {200} : expected;
+        recorder.declare(name, persona, Set.copyOf(Arrays.asList(statuses)));
+        return request.header("x-lab-request-name", name)
+                .check(status().in(statuses))
+                .transformResponse((response, session) -> {
+                    int status = response.status().code();
+                    recorder.record(name, status, response.startTimestamp(), response.endTimestamp(), response.body().length());
+                    if (!Arrays.asList(statuses).contains(status)) {
+                        String body = response.body().string();
+                        recorder.checkFailed(name, "status " + status + ": " + body.substring(0, Math.min(300, body.length())));
+                    }
+                    return response;
+                });
+    }
+
+    private static String url(String path) {
+        return path.startsWith("http") || path.startsWith("/") || path.startsWith("#{") ? path : ROOT + path;
+    }
+
+    /** Percent-encodes one query option's value (spaces as %20, as Dataverse's own clients send them). */
+    public static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** {@code a,b,c} of ids for FetchXML {@code <value>} lists. */
+    public static String values(java.util.List<String> ids) {
+        return ids.stream().map(id -> "<value>" + id + "</value>").collect(Collectors.joining());
+    }
+}
