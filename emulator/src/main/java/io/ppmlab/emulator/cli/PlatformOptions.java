@@ -39,7 +39,7 @@ final class PlatformOptions {
     int concurrency;
 
     @Option(names = "--sp-escalation", defaultValue = "1s", converter = ShortDuration.class,
-            description = "What each request refused during a block adds to its Retry-After (capped at one window). Default: ${DEFAULT-VALUE}.")
+            description = "What each request refused during a block adds to its Retry-After (capped at two windows). Default: ${DEFAULT-VALUE}.")
     Duration escalation;
 
     @Option(names = "--web-servers", defaultValue = "1",

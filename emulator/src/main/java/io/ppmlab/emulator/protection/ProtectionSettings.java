@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param executionMs      combined execution time per window, in modelled milliseconds (Dataverse: 1,200,000)
  * @param concurrency      concurrent requests (Dataverse: 52)
  * @param escalation       what each request refused during a block adds to that block (the lab's model of
- *                         "Retry-After grows when a client keeps pushing"; capped at one window)
+ *                         "Retry-After grows when a client keeps pushing"; capped at two windows)
  * @param webServers       simulated web servers; counters are kept per server (a trial environment has one)
  */
 public record ProtectionSettings(boolean enabled, int requests, Duration window, long executionMs, int concurrency,

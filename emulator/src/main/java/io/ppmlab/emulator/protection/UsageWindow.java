@@ -28,8 +28,9 @@ final class UsageWindow {
     synchronized Decision admit(long now, ProtectionSettings limits) {
         roll(now);
         if (blockedBy != null && now < blockedUntil) {
-            // a client that keeps pushing during a block makes it longer, up to one window
-            long cap = now + limits.window().toNanos();
+            // a client that keeps pushing during a block makes it longer, up to two windows from now (the lab's
+            // choice: Dataverse says the wait is extended, not by how much)
+            long cap = now + 2 * limits.window().toNanos();
             blockedUntil = Math.min(cap, blockedUntil + limits.escalation().toNanos());
             return Decision.refused(blockedBy, blockedUntil - now);
         }

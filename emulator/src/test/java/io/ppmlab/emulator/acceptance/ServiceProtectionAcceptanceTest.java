@@ -55,5 +55,56 @@ class ServiceProtectionAcceptanceTest {
         assertThat(first.header("set-cookie")).startsWith("ARRAffinity=");
     }
 
+    @Test
+    void aThrottledClientRecoversOnceRetryAfterHasPassed() throws InterruptedException {
+        LabHttp http = lab.http();
+        String token = http.token("yellow@contoso.test", "demo");
+        LabHttp.Reply refused = null;
+        for (int i = 0; i <= LIMIT; i++) refused = http.get(token, PROJECTS);
+        assertThat(refused.status()).isEqualTo(429);
+        Thread.sleep(Long.parseLong(refused.header("Retry-After")) * 1000 + 100);
+        LabHttp.Reply again = http.get(token, PROJECTS);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+    }
+
+    @Test
+    void retryAfterGrowsWhenTheClientKeepsPushing() {
+        LabHttp http = lab.http();
+        String token = http.token("red@contoso.test", "demo");
+        for (int i = 0; i < LIMIT; i++) http.get(token, PROJECTS);
+        long first = Long.parseLong(http.get(token, PROJECTS).header("Retry-After"));
+        LabHttp.Reply last = null;
+        for (int i = 0; i < 8; i++) last = http.get(token, PROJECTS); // 8 x 500 ms escalation, capped at two 2 s windows
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.errorCode()).isEqualTo("0x80072322");
+        assertThat(Long.parseLong(last.header("Retry-After"))).isGreaterThan(first).isLessThanOrEqualTo(2 * WINDOW.toSeconds());
+    }
+
+    @Test
+    void aBatchCountsOnceTowardTheRequestsAndAllItsPartsTowardTheExecutionTime() {
+        LabHttp http = lab.http();
+        String token = http.token("pmo@contoso.test", "demo");
+        String one = "sensei_projects?$select=sensei_name&$top=3";
+        LabHttp.Reply single = http.get(token, one);
+        double singleMs = Double.parseDouble(single.header("x-ms-lab-modelled-ms"));
+        long before = Long.parseLong(single.header("x-ms-ratelimit-burst-remaining-xrm-requests"));
+        String body = new BatchMultipart().get(one).get(one).get(one).get(one).build();
+        LabHttp.Reply batch = http.batch(token, BatchMultipart.BOUNDARY, body);
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+        assertThat(Long.parseLong(batch.header("x-ms-ratelimit-burst-remaining-xrm-requests"))).isEqualTo(before - 1);
+        double batchMs = Double.parseDouble(batch.header("x-ms-lab-modelled-ms"));
+        assertThat(batchMs).as("four parts each pay what the request alone costs").isGreaterThan(4 * singleMs * 0.9);
+        double spent = seconds(single.header("x-ms-ratelimit-time-remaining-xrm-requests")) - seconds(batch.header("x-ms-ratelimit-time-remaining-xrm-requests"));
+        assertThat(spent).isCloseTo(batchMs / 1000, org.assertj.core.data.Offset.offset(0.011));
+    }
+
+    @Test
+    void tokenAndDiscoveryEndpointsAreNotLimited() {
+        LabHttp http = lab.http();
+        for (int i = 0; i < LIMIT + 5; i++) http.token("resourcemanager@contoso.test", "demo");
+        String token = http.token("resourcemanager@contoso.test", "demo");
+        assertThat(http.get(token, PROJECTS).status()).isEqualTo(200);
+    }
+
     static double seconds(String header) { return Double.parseDouble(header.replace(",", "")); }
 }
