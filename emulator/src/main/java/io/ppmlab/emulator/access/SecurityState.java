@@ -1,6 +1,7 @@
 package io.ppmlab.emulator.access;
 
 import io.ppmlab.emulator.api.Caller;
+import io.ppmlab.emulator.cost.WorkScope;
 import io.ppmlab.emulator.security.CallerReach;
 import io.ppmlab.emulator.security.Impersonation;
 import io.ppmlab.emulator.security.ReachCache;
@@ -40,7 +41,10 @@ public final class SecurityState {
             synchronized (this) {
                 if (loadedAt < wanted) {
                     long target = changes.get();
-                    SecurityModel fresh = loader.load(store, versions.incrementAndGet());
+                    SecurityModel fresh;
+                    try (WorkScope.Open uncounted = WorkScope.paused()) { // a shared cache: charged to no request
+                        fresh = loader.load(store, versions.incrementAndGet());
+                    }
                     model = fresh;
                     loadedAt = target;
                 }

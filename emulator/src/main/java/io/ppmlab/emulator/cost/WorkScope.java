@@ -19,6 +19,17 @@ public final class WorkScope {
         return new Open(previous);
     }
 
+    /**
+     * Counts nothing until the returned scope is closed: for work that fills a cache shared by all requests
+     * (the security model), which would otherwise be charged to whichever request came first and make the
+     * same request cost differently from one run to the next.
+     */
+    public static Open paused() {
+        Work previous = CURRENT.get();
+        CURRENT.remove();
+        return new Open(previous);
+    }
+
     public static void count(Quantity q, long n) {
         Work w = CURRENT.get();
         if (w != null) w.add(q, n);

@@ -1,5 +1,7 @@
 package io.ppmlab.emulator.query.apply;
 
+import io.ppmlab.emulator.cost.Quantity;
+import io.ppmlab.emulator.cost.WorkScope;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ppmlab.emulator.api.ApiRequest;
@@ -77,6 +79,7 @@ public final class ApplyQueries {
                 java.util.Optional.empty(), false, List.of(), java.util.Optional.empty(), java.util.Optional.empty(), Map.of());
         List<Row> rows = lists.rows(ctx, table, selection, parent, MAX_ROWS + 1);
         if (rows.size() > MAX_ROWS) throw limitExceeded();
+        WorkScope.count(Quantity.AGGREGATE_ROWS, rows.size());
 
         Row[] frame = new Row[1];
         List<Operand.Getter> keys = plan.groups().stream().map(g -> g.path().bind(ctx)).toList();

@@ -1,5 +1,7 @@
 package io.ppmlab.emulator.query.fetchxml;
 
+import io.ppmlab.emulator.cost.Quantity;
+import io.ppmlab.emulator.cost.WorkScope;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ppmlab.emulator.api.ApiRequest;
@@ -41,6 +43,7 @@ final class FetchAggregates {
     private FetchAggregates() {}
 
     static String write(QueryContext ctx, FetchPlan plan, List<Row[]> tuples, int limit, RowJson json, ApiRequest request) {
+        WorkScope.count(Quantity.AGGREGATE_ROWS, tuples.size());
         if (tuples.size() > limit) {
             throw new ODataQueryException(400, "0x8004E023",
                     "AggregateQueryRecordLimit exceeded. The maximum record limit is exceeded. Reduce the number of records.");

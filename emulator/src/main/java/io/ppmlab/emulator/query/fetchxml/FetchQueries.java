@@ -1,5 +1,7 @@
 package io.ppmlab.emulator.query.fetchxml;
 
+import io.ppmlab.emulator.cost.Quantity;
+import io.ppmlab.emulator.cost.WorkScope;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ppmlab.emulator.api.ApiRequest;
@@ -148,6 +150,7 @@ public final class FetchQueries {
 
     private static List<Row[]> join(QueryContext ctx, FetchPlan.Link link, Pred filter, Operand.Getter parentValue, List<Row[]> frames) {
         List<Row[]> out = new ArrayList<>();
+        WorkScope.count(Quantity.JOINS, 1); // one link-entity joined
         int slot = link.node().slot();
         for (Row[] f : frames) {
             Object v = parentValue.get(f);

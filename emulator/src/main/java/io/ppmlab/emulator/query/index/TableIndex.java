@@ -1,5 +1,7 @@
 package io.ppmlab.emulator.query.index;
 
+import io.ppmlab.emulator.cost.Quantity;
+import io.ppmlab.emulator.cost.WorkScope;
 import io.ppmlab.schema.Column;
 import io.ppmlab.schema.ColumnType;
 import io.ppmlab.schema.EntityRef;
@@ -72,6 +74,7 @@ public final class TableIndex {
 
     /** Ids of rows whose {@code column} holds {@code value} (a lookup's target id, a choice's number). */
     public IdSet bucket(String column, Object value) {
+        WorkScope.count(Quantity.INDEX_LOOKUPS, 1);
         Integer pos = positions.get(column);
         if (pos == null) throw new IllegalArgumentException(table.logicalName() + "." + column + " is not indexed");
         Object key = key(columns.get(pos), value);

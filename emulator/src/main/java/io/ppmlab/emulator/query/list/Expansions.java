@@ -1,5 +1,7 @@
 package io.ppmlab.emulator.query.list;
 
+import io.ppmlab.emulator.cost.Quantity;
+import io.ppmlab.emulator.cost.WorkScope;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ppmlab.emulator.api.Prefer;
 import io.ppmlab.emulator.odata.ODataErrors;
@@ -61,6 +63,7 @@ final class Expansions {
     void write(JsonGenerator g, QueryContext ctx, Table table, Row row, List<ExpandItem> items, Mode mode, String baseUrl)
             throws IOException {
         for (ExpandItem item : items) {
+            WorkScope.count(Quantity.JOINS, 1); // one navigation followed for one row
             if (item.collection()) collection(g, ctx, table, row, item, mode, baseUrl);
             else single(g, ctx, table, row, item, mode, baseUrl);
         }

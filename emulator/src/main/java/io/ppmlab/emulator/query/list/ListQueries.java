@@ -1,5 +1,7 @@
 package io.ppmlab.emulator.query.list;
 
+import io.ppmlab.emulator.cost.Quantity;
+import io.ppmlab.emulator.cost.WorkScope;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ppmlab.emulator.api.ApiRequest;
@@ -139,6 +141,7 @@ public final class ListQueries {
     /** {@code /$count}: a number, capped at 5,000 like {@code $count=true}. */
     public int count(QueryContext ctx, Table table, QueryOptions o, Parent parent) {
         Selection.Result r = select(ctx, table, o, parent, null, 0, MAX_COUNT);
+        WorkScope.count(Quantity.AGGREGATE_ROWS, Math.max(0, r.count()));
         return Math.min(r.count(), MAX_COUNT);
     }
 
