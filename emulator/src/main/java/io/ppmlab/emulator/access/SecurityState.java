@@ -31,6 +31,9 @@ public final class SecurityState {
 
     public void invalidate() { changes.incrementAndGet(); }
 
+    /** How many times the security tables were written: a version for caches of what they hold. */
+    public long changes() { return changes.get(); }
+
     /**
      * The current model. Concurrent callers wait for one rebuild instead of seeing a model older than
      * their own last write; an invalidation during a rebuild triggers another.

@@ -19,8 +19,10 @@ public record ApiRequest(String method, String version, String path, String rawQ
                          Map<String, String> headers, byte[] body, String baseUrl) {
 
     public ApiRequest {
-        TreeMap<String, String> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        ci.putAll(headers);
+        // a case-insensitive TreeMap handed over by the HTTP edge is taken as it is (one copy less per request)
+        TreeMap<String, String> ci = headers instanceof TreeMap<String, String> t && t.comparator() == String.CASE_INSENSITIVE_ORDER
+                ? t : new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (ci != headers) ci.putAll(headers);
         headers = java.util.Collections.unmodifiableMap(ci);
         rawQuery = rawQuery == null ? "" : rawQuery;
         body = body == null ? new byte[0] : body;

@@ -6,7 +6,11 @@ import io.ppmlab.emulator.store.Store;
 import io.ppmlab.schema.EntityRef;
 import io.ppmlab.schema.Row;
 
+import io.ppmlab.emulator.cost.WorkScope;
+
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.UUID;
 
 /**
@@ -17,11 +21,26 @@ public final class Authenticator {
     private final TokenVerifier verifier;
     private final StoredIdentities identities;
     private final Store store;
+    private final LongSupplier securityChanges;
+    /** The few facts of a user the pipeline needs, per user, valid while the security tables are unchanged. */
+    private final ConcurrentHashMap<UUID, UserFacts> users = new ConcurrentHashMap<>();
 
+    private record UserFacts(long version, boolean disabled, UUID businessUnit) {}
+
+    /** Reads the user's row on every request. */
     public Authenticator(TokenVerifier verifier, StoredIdentities identities, Store store) {
+        this(verifier, identities, store, null);
+    }
+
+    /**
+     * Keeps what it read of each user until {@code securityChanges} (a counter bumped by every write to a
+     * security table, systemuser among them) moves: a disabled user is refused from the next request on.
+     */
+    public Authenticator(TokenVerifier verifier, StoredIdentities identities, Store store, LongSupplier securityChanges) {
         this.verifier = verifier;
         this.identities = identities;
         this.store = store;
+        this.securityChanges = securityChanges;
     }
 
     /** A 401 with the challenge header value to send. */
@@ -45,11 +64,29 @@ public final class Authenticator {
         UUID userId = identities.systemUser(verified.objectId()).orElseThrow(() -> new Unauthenticated(
                 "The user with object id " + verified.objectId() + " is not a member of this organization.",
                 "Bearer error=\"invalid_token\", error_description=\"unknown user\""));
-        Row user = store.get("systemuser", userId).orElseThrow(() -> ErrorCode.UNAUTHORIZED.error("user " + userId + " no longer exists"));
-        if (Boolean.TRUE.equals(user.get("isdisabled"))) {
+        UserFacts user = facts(userId);
+        if (user.disabled()) {
             throw new Unauthenticated("The user " + userId + " is disabled.", "Bearer error=\"invalid_token\", error_description=\"user disabled\"");
         }
+        return Caller.of(userId, user.businessUnit());
+    }
+
+    private UserFacts facts(UUID userId) {
+        if (securityChanges == null) return read(userId, 0);
+        long version = securityChanges.getAsLong(); // read before the row: a write after it makes the entry stale
+        UserFacts cached = users.get(userId);
+        if (cached != null && cached.version() == version) return cached;
+        UserFacts fresh;
+        try (WorkScope.Open uncounted = WorkScope.paused()) { // a cache shared by requests: charged to none
+            fresh = read(userId, version);
+        }
+        users.put(userId, fresh);
+        return fresh;
+    }
+
+    private UserFacts read(UUID userId, long version) {
+        Row user = store.get("systemuser", userId).orElseThrow(() -> ErrorCode.UNAUTHORIZED.error("user " + userId + " no longer exists"));
         EntityRef bu = user.ref("businessunitid");
-        return Caller.of(userId, bu == null ? null : bu.id());
+        return new UserFacts(version, Boolean.TRUE.equals(user.get("isdisabled")), bu == null ? null : bu.id());
     }
 }

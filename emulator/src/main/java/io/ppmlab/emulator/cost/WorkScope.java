@@ -26,7 +26,7 @@ public final class WorkScope {
      */
     public static Open paused() {
         Work previous = CURRENT.get();
-        CURRENT.remove();
+        CURRENT.set(null);
         return new Open(previous);
     }
 
@@ -45,8 +45,7 @@ public final class WorkScope {
     public record Open(Work previous) implements AutoCloseable {
         @Override
         public void close() {
-            if (previous == null) CURRENT.remove();
-            else CURRENT.set(previous);
+            CURRENT.set(previous); // set, not remove: the entry keeps its slot and lookups stay direct
         }
     }
 }

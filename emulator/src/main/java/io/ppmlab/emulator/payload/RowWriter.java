@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,8 +29,12 @@ import java.util.UUID;
  */
 public final class RowWriter {
     static final String FORMATTED = "@OData.Community.Display.V1.FormattedValue";
+    // the annotation names without their '@', computed once rather than per value written
+    private static final String FORMATTED_NAME = FORMATTED.substring(1);
     static final String LOOKUP_NAME = "@Microsoft.Dynamics.CRM.lookuplogicalname";
     static final String ASSOCIATED_NAV = "@Microsoft.Dynamics.CRM.associatednavigationproperty";
+    private static final String ASSOCIATED_NAV_NAME = ASSOCIATED_NAV.substring(1);
+    private static final String LOOKUP_NAME_NAME = LOOKUP_NAME.substring(1);
     private static final JsonFactory JSON = new JsonFactory();
 
     /** Finds the primary name of a lookup's target, for its formatted value. */
@@ -84,16 +87,16 @@ public final class RowWriter {
             return;
         }
         if (value instanceof EntityRef ref) {
-            if (prefer.wantsAnnotation(FORMATTED.substring(1))) {
+            if (prefer.wantsAnnotation(FORMATTED_NAME)) {
                 Optional<String> name = names.primaryName(ref);
                 if (name.isPresent()) g.writeStringField(property + FORMATTED, name.get());
             }
-            if (prefer.wantsAnnotation(ASSOCIATED_NAV.substring(1))) g.writeStringField(property + ASSOCIATED_NAV, column.name());
-            if (prefer.wantsAnnotation(LOOKUP_NAME.substring(1))) g.writeStringField(property + LOOKUP_NAME, ref.table());
+            if (prefer.wantsAnnotation(ASSOCIATED_NAV_NAME)) g.writeStringField(property + ASSOCIATED_NAV, column.name());
+            if (prefer.wantsAnnotation(LOOKUP_NAME_NAME)) g.writeStringField(property + LOOKUP_NAME, ref.table());
             g.writeStringField(property, ref.id().toString());
             return;
         }
-        if (prefer.wantsAnnotation(FORMATTED.substring(1))) {
+        if (prefer.wantsAnnotation(FORMATTED_NAME)) {
             String formatted = FormattedValues.format(column, value);
             if (formatted != null) g.writeStringField(property + FORMATTED, formatted);
         }
@@ -103,7 +106,7 @@ public final class RowWriter {
         else if (value instanceof Long l) g.writeNumber(l);
         else if (value instanceof BigDecimal d) g.writeNumber(d);
         else if (value instanceof Boolean b) g.writeBoolean(b);
-        else if (value instanceof Instant t) g.writeString(DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        else if (value instanceof Instant t) g.writeString(IsoSeconds.format(t));
         else g.writeString(value.toString()); // UUID, LocalDate: their toString is the OData literal
     }
 }

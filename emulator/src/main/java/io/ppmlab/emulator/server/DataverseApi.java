@@ -18,11 +18,10 @@ import io.ppmlab.emulator.odata.model.ParsedRequest;
 import io.ppmlab.emulator.operations.Dispatcher;
 import io.ppmlab.emulator.protection.Admission;
 import io.ppmlab.emulator.protection.Facet;
+import io.ppmlab.emulator.protection.ProtectionSettings;
 import io.ppmlab.emulator.protection.ServiceProtection;
 import io.ppmlab.emulator.protection.WebServers;
 
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +46,7 @@ public final class DataverseApi {
     private final Dispatcher dispatcher;
     private final long maxBodyBytes;
     private final Realism realism;
+    private final Map<Facet, ApiResponse> refusals;
 
     /** The platform around the pipeline: service protection, the web servers behind the affinity cookie, the cost model. */
     public record Realism(ServiceProtection protection, WebServers servers, CostModel cost) {}
@@ -68,6 +68,7 @@ public final class DataverseApi {
         this.dispatcher = dispatcher;
         this.maxBodyBytes = maxBodyBytes;
         this.realism = realism;
+        this.refusals = refusals(realism.protection().limits());
     }
 
     public Handled handle(ApiRequest request) {
@@ -92,9 +93,9 @@ public final class DataverseApi {
         if (admission != null) {
             admission.charge(modelled);
             headers.put("x-ms-ratelimit-burst-remaining-xrm-requests", Long.toString(admission.requestsLeft()));
-            headers.put("x-ms-ratelimit-time-remaining-xrm-requests", seconds(admission.secondsLeft()));
+            headers.put("x-ms-ratelimit-time-remaining-xrm-requests", Hundredths.grouped(admission.secondsLeft()));
         }
-        headers.put("x-ms-lab-modelled-ms", String.format(Locale.ROOT, "%.2f", modelled));
+        headers.put("x-ms-lab-modelled-ms", Hundredths.plain(modelled));
         headers.put("x-ms-lab-web-server", realism.servers().name(server));
         headers.put("Set-Cookie", realism.servers().setCookie(server));
         response = new ApiResponse(response.status(), headers, response.contentType(), response.body());
@@ -114,14 +115,23 @@ public final class DataverseApi {
     }
 
     private ApiResponse throttled(Admission admission) {
-        var limits = realism.protection().limits();
+        // a throttled client keeps knocking: its answer is prepared once per facet
+        ApiResponse body = refusals.get(admission.refusedBy());
+        return new ApiResponse(429, Map.of("Retry-After", Long.toString(admission.retryAfterSeconds())), body.contentType(), body.body());
+    }
+
+    private static Map<Facet, ApiResponse> refusals(ProtectionSettings limits) {
         long windowSeconds = limits.window().toSeconds();
-        DataverseException e = switch (admission.refusedBy()) {
-            case REQUESTS -> ErrorCode.THROTTLED_REQUESTS.error(limits.requests(), windowSeconds);
-            case EXECUTION_TIME -> ErrorCode.THROTTLED_EXECUTION_TIME.error(limits.executionMs(), windowSeconds);
-            case CONCURRENCY -> ErrorCode.THROTTLED_CONCURRENCY.error(limits.concurrency());
-        };
-        return ApiResponse.json(429, ErrorBody.json(e.code(), e.getMessage()), Map.of("Retry-After", Long.toString(admission.retryAfterSeconds())));
+        Map<Facet, ApiResponse> out = new java.util.EnumMap<>(Facet.class);
+        for (Facet f : Facet.values()) {
+            DataverseException e = switch (f) {
+                case REQUESTS -> ErrorCode.THROTTLED_REQUESTS.error(limits.requests(), windowSeconds);
+                case EXECUTION_TIME -> ErrorCode.THROTTLED_EXECUTION_TIME.error(limits.executionMs(), windowSeconds);
+                case CONCURRENCY -> ErrorCode.THROTTLED_CONCURRENCY.error(limits.concurrency());
+            };
+            out.put(f, ErrorBody.of(e));
+        }
+        return out;
     }
 
     private static ApiResponse failure(RuntimeException failure, ApiRequest request) {
@@ -134,10 +144,6 @@ public final class DataverseApi {
         return ErrorBody.of(ErrorCode.INTERNAL.error(failure.getClass().getSimpleName()));
     }
 
-    /** Dataverse writes the time left in seconds with a grouping separator and two decimals ("1,199.46"). */
-    private static String seconds(double s) {
-        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)).format(s);
-    }
 
     /** Too-large bodies are refused before they are read (see {@link HttpExchange}); this re-checks the read size. */
     private void checkEnvelope(ApiRequest request) {

@@ -133,10 +133,10 @@ public final class Services implements AutoCloseable {
             SigningKeys keys = SigningKeys.loadOrCreate(config.dataDir());
             StoredIdentities identities = new StoredIdentities(store, credentials);
             TokenIssuer issuer = new TokenIssuer(keys, identities, settings, clock);
-            Authenticator authenticator = new Authenticator(new TokenVerifier(keys, settings, clock), identities, store);
+            SecurityState security = new SecurityState(store, new SecurityModelLoader(RoleCatalog.loadDefault()));
+            Authenticator authenticator = new Authenticator(new TokenVerifier(keys, settings, clock), identities, store, security::changes);
 
             ServiceModel model = ServiceModel.of(schema);
-            SecurityState security = new SecurityState(store, new SecurityModelLoader(RoleCatalog.loadDefault()));
             store.notify(security);
             VersionSequence versions = new VersionSequence(config.dataDir().resolve("versionnumber"));
             SystemColumns system = new SystemColumns(store, clock, versions);
