@@ -55,7 +55,7 @@ public final class RowOperations {
         if (ifNoneMatch.isPresent() && ifNoneMatch.get().equals(etag) && prefer.annotationPatterns().isEmpty()) {
             return new ApiResponse(304, Map.of("ETag", etag), null, null);
         }
-        return ApiResponse.json(200, writer.entity(table, row, select, prefer, baseUrl), Map.of("ETag", etag));
+        return new ApiResponse(200, Map.of("ETag", etag), ApiResponse.JSON, writer.entityUtf8(table, row, select, prefer, baseUrl));
     }
 
     public ApiResponse create(Caller caller, Table table, WriteRequest request) {
