@@ -57,11 +57,13 @@ load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
 median() { python3 -c 'import sys,statistics; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
 b=$(median "${bare_rps[@]}"); w=$(median "${api_rps[@]}")
 ratio=$(python3 -c "print(round($w/$b, 3))")
+# each API round runs right after its bare round: their ratio cancels most of the drift of a shared machine
+round_ratio=$(python3 -c 'import sys,statistics; n=len(sys.argv)//2; a=sys.argv[1:n+1]; b=sys.argv[n+1:]; print(round(statistics.median(float(x)/float(y) for x,y in zip(b,a)),3))' "${bare_rps[@]}" "${api_rps[@]}")
 echo "bare Javalin JSON : $b req/s median of ${bare_rps[*]} (last: mean $(echo "$bare" | mean), p99 $(echo "$bare" | p99))"
 echo "API request       : $w req/s median of ${api_rps[*]} (last: mean $(echo "$web" | mean), p99 $(echo "$web" | p99)) as $user"
 echo "path              : ${api#$base} ($(wc -c < "$body") bytes)"
 echo "serve options     : $serve_opts"
-echo "ratio             : $ratio   (load average at end: $load_end)"
+echo "ratio             : $ratio of the medians; $round_ratio median of the per-round ratios   (load average at end: $load_end)"
 mkdir -p "$root/target"
-printf '{"tool":"wrk -t2 -c32 -d%ss x %s alternating rounds","user":"%s","path":"%s","bodyBytes":%s,"serveOptions":"%s","bare_rps":%s,"api_rps":%s,"bareRounds":[%s],"apiRounds":[%s],"ratio":%s,"loadAverageEnd":"%s"}\n' \
-  "$duration" "$rounds" "$user" "${api#$base}" "$(wc -c < "$body")" "$serve_opts" "$b" "$w" "$(IFS=,; echo "${bare_rps[*]}")" "$(IFS=,; echo "${api_rps[*]}")" "$ratio" "$load_end" > "$root/target/bench-$name.json"
+printf '{"tool":"wrk -t2 -c32 -d%ss x %s alternating rounds","user":"%s","path":"%s","bodyBytes":%s,"serveOptions":"%s","bare_rps":%s,"api_rps":%s,"bareRounds":[%s],"apiRounds":[%s],"ratio":%s,"roundRatioMedian":%s,"loadAverageEnd":"%s"}\n' \
+  "$duration" "$rounds" "$user" "${api#$base}" "$(wc -c < "$body")" "$serve_opts" "$b" "$w" "$(IFS=,; echo "${bare_rps[*]}")" "$(IFS=,; echo "${api_rps[*]}")" "$ratio" "$round_ratio" "$load_end" > "$root/target/bench-$name.json"

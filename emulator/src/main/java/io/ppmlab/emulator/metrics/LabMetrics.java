@@ -33,6 +33,9 @@ public final class LabMetrics {
     public static final String UNNAMED = "(unnamed)";
     static final int MAX_NAME_LENGTH = 200;
 
+    private static final Duration[] BUCKETS = java.util.stream.LongStream.of(250, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000,
+            100_000, 250_000, 1_000_000, 5_000_000, 30_000_000).mapToObj(Duration::ofNanos).map(d -> d.multipliedBy(1_000)).toArray(Duration[]::new);
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConcurrentHashMap<String, StatsBlock> byName = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<OperationKey, OperationMeters> byOperation = new ConcurrentHashMap<>();
@@ -129,8 +132,9 @@ public final class LabMetrics {
         OperationMeters(OperationKey key) {
             this.key = key;
             serverTime = Timer.builder("lab.server.time").description("Time the emulator spent serving Web API requests (injected latency excluded)")
-                    .tags("operation", key.operation(), "table", key.table()).publishPercentileHistogram()
-                    .minimumExpectedValue(Duration.ofNanos(50_000)).maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+                    .tags("operation", key.operation(), "table", key.table())
+                    // 13 fixed buckets instead of Micrometer's ~70 percentile buckets: cheaper per request and per scrape
+                    .serviceLevelObjectives(BUCKETS).register(registry);
             modelledMs = counter("lab.modelled.ms", "Modelled Dataverse execution time (cost model), milliseconds");
             rowsRead = counter("lab.rows.read", "Rows read from the store (scanned or fetched)");
             rowsWritten = counter("lab.rows.written", "Rows created, updated or deleted");
@@ -145,12 +149,12 @@ public final class LabMetrics {
 
         void add(Observation o) {
             serverTime.record(o.serverNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
-            modelledMs.increment(o.modelledMs());
-            rowsRead.increment(o.work().rowsRead());
-            rowsWritten.increment(o.work().get(Quantity.ROWS_WRITTEN));
-            securityChecks.increment(o.work().get(Quantity.SECURITY_CHECKS));
-            journalAppends.increment(o.work().get(Quantity.JOURNAL_APPENDS));
-            journalBytes.increment(o.work().get(Quantity.JOURNAL_BYTES));
+            add(modelledMs, o.modelledMs());
+            add(rowsRead, o.work().rowsRead());
+            add(rowsWritten, o.work().get(Quantity.ROWS_WRITTEN));
+            add(securityChecks, o.work().get(Quantity.SECURITY_CHECKS));
+            add(journalAppends, o.work().get(Quantity.JOURNAL_APPENDS));
+            add(journalBytes, o.work().get(Quantity.JOURNAL_BYTES));
             Counter c = requests.get(o.status());
             if (c == null) {
                 c = requests.computeIfAbsent(o.status(), s -> Counter.builder("lab.requests").description("Web API requests served")
@@ -158,6 +162,10 @@ public final class LabMetrics {
             }
             c.increment();
             json.add(o);
+        }
+
+        private static void add(Counter c, double amount) {
+            if (amount != 0) c.increment(amount); // most requests write nothing: skip the adder
         }
 
         StatsBlock json() { return json; }
