@@ -92,7 +92,7 @@ public class QueryBenchmark {
     }
 
     /** Copies of the demo projects (same owners, BUs and programs), so the reach and filter shapes stay realistic. */
-    private static List<Mutation> moreProjects(List<Row> demo, int total) {
+    static List<Mutation> moreProjects(List<Row> demo, int total) {
         List<Row> templates = demo.stream().filter(r -> r.table().equals("sensei_project")).toList();
         List<Mutation> out = new ArrayList<>();
         for (int i = templates.size(); i < total; i++) {

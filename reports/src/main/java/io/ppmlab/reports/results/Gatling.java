@@ -1,4 +1,7 @@
 package io.ppmlab.reports.results;
 
-/** Where Gatling's own HTML report was written, relative to the results folder. */
-public record Gatling(String reportDir) {}
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+
+/** Where Gatling's own HTML report was written, relative to the results folder ("reportDir", or "report" as the harness writes it). */
+public record Gatling(@JsonAlias("report") String reportDir) {}

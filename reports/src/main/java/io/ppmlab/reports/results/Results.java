@@ -1,6 +1,7 @@
 package io.ppmlab.reports.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.List;
 
@@ -16,7 +17,7 @@ public record Results(
         List<RequestStats> requests,
         Server server,
         List<Limit> limits,
-        List<Storage> storage,
+        @JsonDeserialize(using = StorageSection.class) List<Storage> storage,
         Scale scale,
         List<Assertion> assertions,
         JsonNode jmh,

@@ -73,6 +73,18 @@ class ReportBrowserTest {
         if (dir != null) Files.copy(shot, Path.of(dir).resolve("report-limits.png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** A real run's folder ({@code -Dreport.results=<folder>}), e.g. the limits run whose screenshot the README shows. */
+    @Test
+    void aRealRunsReportRendersToo() throws Exception {
+        String folder = System.getProperty("report.results");
+        assumeTrue(folder != null, "no -Dreport.results=<results folder> given");
+        Path report = new ReportWriter().single(Path.of(folder));
+        assertThat(open(report)).isGreaterThanOrEqualTo(4);
+        Path shot = screenshot("real-run-report.png");
+        String dir = System.getProperty("report.screenshot.dir");
+        if (dir != null) Files.copy(shot, Path.of(dir).resolve("report-real-run.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
     @Test
     void comparisonReportRendersToo() throws Exception {
         Path out = new ReportWriter().comparison(List.of(Fixtures.path("smoke-1"), Fixtures.path("smoke-regressed")), tmp.resolve("cmp/report.html"));
