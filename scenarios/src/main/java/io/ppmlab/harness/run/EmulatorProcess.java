@@ -102,6 +102,20 @@ public final class EmulatorProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGKILL, as {@code kill -9} ({@code crash}): no shutdown hook runs, nothing is flushed. The exit status (137 when
+     * the signal ended it), or -1 when the process did not end within a minute.
+     */
+    public int kill() {
+        process.destroyForcibly();
+        try {
+            return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) return;
