@@ -38,6 +38,10 @@ public enum ErrorCode {
     RESOURCE_PLAN_TOO_LARGE(400, "0x80040265", "This resource plan save touches %s resource-years (%d resources); one save may touch at most %s resource-years (for example 90 resources for 6 months, or 15 resources for 3 years). Nothing was saved: split the plan into smaller saves."),
     /** A capacity horizon longer than the documented maximum (11 years). */
     CAPACITY_HORIZON_TOO_LONG(400, "0x80040265", "A capacity horizon of %d years (%d behind, %d ahead) is longer than the maximum of %d years. Nothing was changed."),
+    /** The product refuses a status update, Duplicate or Clear because its configuration setting is wrong (named in the message). */
+    STATUS_UPDATE_CONFIGURATION(400, "0x80040265", "%s"),
+    /** The subscription has ended: the product's own actions refuse and send the user to the vendor's site. */
+    SUBSCRIPTION_ENDED(403, "0x80040265", "%s"),
     // 401 / 403
     UNAUTHORIZED(401, "", "%s"),
     PRIVILEGE_DENIED(403, "0x80040220", "%s"),

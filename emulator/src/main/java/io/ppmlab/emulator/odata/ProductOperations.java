@@ -15,7 +15,7 @@ import org.apache.olingo.commons.api.edm.provider.CsdlProperty;
 import org.apache.olingo.commons.api.edm.provider.CsdlReturnType;
 
 /**
- * The product's own unbound actions (scheduled processes, status updates, settings), declared so that Olingo
+ * The product's own unbound actions (scheduled processes, status updates), declared so that Olingo
  * parses their URLs and {@code $metadata} lists them; the product package reads their bodies. Each group is
  * declared only when the schema has its tables.
  */
@@ -25,6 +25,17 @@ public final class ProductOperations {
     public static final String RUN_RESPONSE = "sensei_RunScheduledProcessResponse";
     public static final String LOGS_RESPONSE = "sensei_ListProcessLogsResponse";
     private static final String LOG_ENTRY = "sensei_ProcessLogEntry";
+    public static final String DUPLICATE_STATUS_UPDATE = "sensei_DuplicateStatusUpdate";
+    public static final String CLEAR_STATUS_UPDATE = "sensei_ClearStatusUpdate";
+    public static final String GET_STATUS_UPDATE_PANELS = "sensei_GetStatusUpdatePanels";
+    public static final String GET_STATUS_UPDATE_PANEL_TIMINGS = "sensei_GetStatusUpdatePanelTimings";
+    public static final String PANELS_RESPONSE = "sensei_GetStatusUpdatePanelsResponse";
+    public static final String TIMINGS_RESPONSE = "sensei_GetStatusUpdatePanelTimingsResponse";
+    private static final String PANEL = "sensei_StatusUpdatePanel";
+    private static final String PANEL_TIMING = "sensei_StatusUpdatePanelTiming";
+    private static final FullQualifiedName BOOLEAN = EdmPrimitiveTypeKind.Boolean.getFullQualifiedName();
+    private static final FullQualifiedName LONG = EdmPrimitiveTypeKind.Int64.getFullQualifiedName();
+    private static final FullQualifiedName DOUBLE = EdmPrimitiveTypeKind.Double.getFullQualifiedName();
     private static final FullQualifiedName GUID = EdmPrimitiveTypeKind.Guid.getFullQualifiedName();
     private static final FullQualifiedName INT = EdmPrimitiveTypeKind.Int32.getFullQualifiedName();
     private static final FullQualifiedName STRING = EdmPrimitiveTypeKind.String.getFullQualifiedName();
@@ -32,8 +43,10 @@ public final class ProductOperations {
     private static final FullQualifiedName INSTANT = EdmPrimitiveTypeKind.DateTimeOffset.getFullQualifiedName();
 
     private final boolean processes;
+    private final boolean statusUpdates;
 
     private ProductOperations(Schema schema) {
+        this.statusUpdates = schema.table("sensei_statusupdate").isPresent() && schema.table("sensei_configurationsetting").isPresent();
         this.processes = schema.table("sensei_scheduledprocess").isPresent() && schema.table("sensei_processlog").isPresent();
     }
 
@@ -49,6 +62,16 @@ public final class ProductOperations {
             all.add(complex(LOG_ENTRY, run));
             all.add(complex(LOGS_RESPONSE, prop("Purged", INT), prop("Logs", fqn(LOG_ENTRY)).setCollection(true)));
         }
+        if (statusUpdates) {
+            // Value is untyped in the lab's answer (number, date or text by panel); declared as text here.
+            all.add(complex(PANEL, prop("Field", STRING), prop("Value", STRING), prop("Label", STRING), prop("Tooltip", STRING),
+                    prop("Suffix", STRING), prop("Mode", STRING), prop("DrillThroughUrl", STRING), prop("Warning", BOOLEAN),
+                    prop("Colour", STRING), prop("Kpi", STRING)));
+            all.add(complex(PANELS_RESPONSE, prop("StatusUpdateId", GUID), prop("Parent", STRING), prop("Panels", fqn(PANEL)).setCollection(true)));
+            all.add(complex(PANEL_TIMING, prop("Field", STRING), prop("Count", LONG), prop("TotalMs", DOUBLE), prop("MaxMs", DOUBLE)));
+            all.add(complex(TIMINGS_RESPONSE, prop("Snapshots", LONG), prop("SnapshotTotalMs", DOUBLE), prop("SnapshotMaxMs", DOUBLE),
+                    prop("Panels", fqn(PANEL_TIMING)).setCollection(true)));
+        }
         return all;
     }
 
@@ -57,6 +80,13 @@ public final class ProductOperations {
         if (processes) {
             all.add(action(RUN_SCHEDULED_PROCESS, RUN_RESPONSE, param("ProcessId", GUID)));
             all.add(action(LIST_PROCESS_LOGS, LOGS_RESPONSE, param("ProcessId", GUID)));
+        }
+        if (statusUpdates) {
+            all.add(entityAction(DUPLICATE_STATUS_UPDATE, "sensei_statusupdate", param("ParentId", GUID), param("Name", STRING).setNullable(true),
+                    param("StatusDate", EdmPrimitiveTypeKind.Date.getFullQualifiedName()).setNullable(true)));
+            all.add(entityAction(CLEAR_STATUS_UPDATE, "sensei_statusupdate", param("StatusUpdateId", GUID)));
+            all.add(action(GET_STATUS_UPDATE_PANELS, PANELS_RESPONSE, param("StatusUpdateId", GUID)));
+            all.add(action(GET_STATUS_UPDATE_PANEL_TIMINGS, TIMINGS_RESPONSE));
         }
         return all;
     }
@@ -68,6 +98,11 @@ public final class ProductOperations {
     private static CsdlAction action(String name, String returnType, CsdlParameter... params) {
         return new CsdlAction().setName(name).setBound(false).setParameters(List.of(params))
                 .setReturnType(new CsdlReturnType().setType(fqn(returnType)).setNullable(false));
+    }
+
+    private static CsdlAction entityAction(String name, String entityType, CsdlParameter... params) {
+        return new CsdlAction().setName(name).setBound(false).setParameters(List.of(params))
+                .setReturnType(new CsdlReturnType().setType(fqn(entityType)).setNullable(false));
     }
 
     private static CsdlComplexType complex(String name, CsdlProperty... properties) {

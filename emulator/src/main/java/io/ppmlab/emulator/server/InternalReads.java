@@ -10,6 +10,7 @@ import io.ppmlab.emulator.odata.ODataQueryException;
 import io.ppmlab.emulator.odata.UriParser;
 import io.ppmlab.emulator.operations.Dispatcher;
 import io.ppmlab.emulator.product.ReadAs;
+import io.ppmlab.emulator.product.WriteAs;
 
 import java.io.IOException;
 import java.util.Map;
@@ -18,11 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@link ReadAs} over the emulator's own parser and dispatcher: an in-process GET with the caller already
+ * {@link ReadAs} and {@link WriteAs} over the emulator's own parser and dispatcher: an in-process GET with the caller already
  * authenticated, so a product query pays the query engine's cost but no HTTP. The dispatcher is bound after
  * the action routers that use this are built (they are part of the dispatcher), hence {@link #bind}.
  */
-final class InternalReads implements ReadAs {
+final class InternalReads implements ReadAs, WriteAs {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PREFIX = Pattern.compile("^/?(?:api/data/(v9\\.[0-2])/)?");
     /** Every annotation, so callers see total record counts and formatted values. */
@@ -40,16 +41,27 @@ final class InternalReads implements ReadAs {
     void bind(Dispatcher root) { dispatcher.set(root); }
 
     @Override
-    public JsonNode get(Caller caller, String url) {
+    public JsonNode get(Caller caller, String url) { return send(caller, "GET", url, null, HEADERS); }
+
+    @Override
+    public JsonNode write(Caller caller, String method, String url, String jsonBody) {
+        return send(caller, method, url, jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("Prefer", "return=representation", "Accept", "application/json", "Content-Type", "application/json"));
+    }
+
+    private JsonNode send(Caller caller, String method, String url, byte[] body, Map<String, String> headers) {
         Dispatcher d = dispatcher.get();
         if (d == null) throw new IllegalStateException("reads are not bound to the dispatcher yet");
-        Matcher m = PREFIX.matcher(url.trim());
-        String rest = url.trim().substring(m.find() ? m.end() : 0);
+        String u = url.trim();
+        int api = u.indexOf("/api/data/");
+        if (api > 0) u = u.substring(api); // an absolute @odata.nextLink
+        Matcher m = PREFIX.matcher(u);
+        String rest = u.substring(m.find() ? m.end() : 0);
         String version = m.group(1) == null ? "v9.2" : m.group(1);
         int q = rest.indexOf('?');
         String path = q < 0 ? rest : rest.substring(0, q);
         String query = q < 0 ? "" : rest.substring(q + 1);
-        ApiRequest request = new ApiRequest("GET", version, path, query, HEADERS, null, baseUrl);
+        ApiRequest request = new ApiRequest(method, version, path, query, headers, body, baseUrl);
         ApiResponse response;
         try {
             response = d.execute(caller, request, parser.parse(path, query));
@@ -58,11 +70,11 @@ final class InternalReads implements ReadAs {
         } catch (ODataQueryException e) {
             throw new Refused(e.httpStatus(), e.code(), e.getMessage());
         }
-        JsonNode body = parse(response);
+        JsonNode answer = parse(response);
         if (response.status() >= 400) {
-            throw new Refused(response.status(), body.path("error").path("code").asText(), body.path("error").path("message").asText());
+            throw new Refused(response.status(), answer.path("error").path("code").asText(), answer.path("error").path("message").asText());
         }
-        return body;
+        return answer;
     }
 
     private static JsonNode parse(ApiResponse response) {

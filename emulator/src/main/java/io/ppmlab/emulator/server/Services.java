@@ -44,6 +44,8 @@ import io.ppmlab.emulator.product.GroupSyncSettings;
 import io.ppmlab.emulator.product.Product;
 import io.ppmlab.emulator.product.process.ProcessLimits;
 import io.ppmlab.emulator.product.process.ScheduledProcesses;
+import io.ppmlab.emulator.product.Subscription;
+import io.ppmlab.emulator.product.status.StatusUpdates;
 import io.ppmlab.emulator.query.index.IndexSource;
 import io.ppmlab.emulator.query.index.IndexedStore;
 import io.ppmlab.emulator.resourcing.CalendarWatch;
@@ -153,8 +155,10 @@ public final class Services implements AutoCloseable {
             InternalReads reads = new InternalReads(parser, base + "/api/data/v9.2/");
             processes = ScheduledProcesses.open(new ScheduledProcesses.Wiring(schema, store, system, clock, reads,
                     new SecurityGuard(schema, security, store), ProcessLimits.from(System::getProperty, System::getenv)));
+            // Status updates: the panel snapshot wraps the product's write rules; Duplicate/Clear write back through the Web API.
+            StatusUpdates statusUpdates = new StatusUpdates(new StatusUpdates.Wiring(schema, clock, reads, reads, () -> new Subscription(store).active()));
             StoreOperations operations = new StoreOperations(new StoreOperations.Parts(schema, model, security, store, clock, versions,
-                    product.rules(), parser, resourcing, indexed, processes));
+                    statusUpdates.around(product.rules(), store), parser, resourcing, indexed, processes, statusUpdates));
             OperationsFactory.Bound root = operations.over(store);
             reads.bind(root.dispatcher());
             processes.start();
@@ -193,7 +197,8 @@ public final class Services implements AutoCloseable {
      */
     private static final class StoreOperations implements OperationsFactory {
         record Parts(Schema schema, ServiceModel model, SecurityState security, Store store, LabClock clock, VersionSequence versions,
-                     WriteRules storeRules, UriParser parser, Resourcing resourcing, IndexSource indexes, ScheduledProcesses processes) {}
+                     WriteRules storeRules, UriParser parser, Resourcing resourcing, IndexSource indexes, ScheduledProcesses processes,
+                     StatusUpdates statusUpdates) {}
 
         private final Parts p;
 
@@ -207,15 +212,16 @@ public final class Services implements AutoCloseable {
             RowWriter writer = new RowWriter(new PrimaryNames(schema, over));
             // The indexes follow the emulator's store; a change set's buffer is not in them, so its queries scan.
             IndexSource indexes = over == p.store() ? p.indexes() : IndexSource.NONE;
-            WriteRules rules = over == p.store() ? p.storeRules() : new ProductRules(new ProductRules.Parts(schema, over, system,
-                    new Children(over, IndexSource.NONE), new OwnerReadCheck(p.security()), new AssignedToShares(schema, over, system, p.security())));
+            WriteRules rules = over == p.store() ? p.storeRules() : p.statusUpdates().around(new ProductRules(new ProductRules.Parts(schema, over, system,
+                    new Children(over, IndexSource.NONE), new OwnerReadCheck(p.security()), new AssignedToShares(schema, over, system, p.security()))), over);
             RowOperations rows = new RowOperations(over, new RowReader(schema), writer, system, guard, rules);
             StoreKeyResolver keys = new StoreKeyResolver(over);
             Dispatcher dispatcher = new Dispatcher(schema, p.model().documents(), rows, keys,
                     new QueryEngine(new QueryEngine.Wiring(schema, over, indexes, guard, writer, p.parser(), p.clock())),
                     new FunctionOperations(over),
-                    p.processes().register(p.resourcing().register(new ActionRouter(new ActionRouter.Wiring(schema, over, system, rows, keys,
-                            new ActionSecurityGuard(schema, p.security()))), over, reads -> new SecurityGuard(schema, p.security(), reads), rules)))
+                    p.statusUpdates().register(p.processes().register(p.resourcing().register(new ActionRouter(new ActionRouter.Wiring(schema, over, system, rows, keys,
+                            new ActionSecurityGuard(schema, p.security()))), over, reads -> new SecurityGuard(schema, p.security(), reads), rules)),
+                            p.store(), new Subscription(p.store())))
                     .withBulk(new BulkOperations(schema, over, this, p.parser()));
             return new Bound(dispatcher, rows, keys);
         }
