@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class BaselineBuilder {
     /**
-     * Bound = max(FLOOR, K × σ), σ the larger of the pooled and the figure's own standard deviation of ln(ratio)
+     * Bound = max(FLOOR, exp(K × σ) − 1), σ the larger of the family's pooled and the figure's own standard deviation of ln(ratio)
      * across repeat runs. K = 4: a one-sided 4σ bound is passed by chance with p ≈ 3e-5 per figure under normal
      * noise, so a run of ~60 ratio figures raises a false alarm about once in 500 runs, with room for σ being
      * estimated from few runs and for tails heavier than normal.
@@ -46,22 +46,27 @@ public final class BaselineBuilder {
         for (Results r : runs) {
             for (Figure f : figures.ratios(r)) ratioRepeats.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(f);
         }
-        List<double[]> complete = new ArrayList<>();
-        for (List<Figure> repeats : ratioRepeats.values()) {
-            if (repeats.size() == runs.size()) complete.add(values(repeats));
+        // Noise is pooled per family of figures: ratios to the calibration share its noise, shares of the run's mean
+        // and JMH ratios are much steadier, and one family's noise must not widen another's bounds.
+        Map<String, List<double[]>> complete = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Figure>> e : ratioRepeats.entrySet()) {
+            if (e.getValue().size() == runs.size()) complete.computeIfAbsent(family(e.getKey()), k -> new ArrayList<>()).add(values(e.getValue()));
         }
-        LogNoise.Pooled pooled = LogNoise.pooled(complete);
+        Map<String, LogNoise.Pooled> pooledByFamily = new LinkedHashMap<>();
+        complete.forEach((family, values) -> pooledByFamily.put(family, LogNoise.pooled(values)));
+        LogNoise.Pooled pooled = LogNoise.pooled(complete.values().stream().flatMap(List::stream).toList());
         for (Map.Entry<String, List<Figure>> e : ratioRepeats.entrySet()) {
             List<Figure> repeats = e.getValue();
             double[] values = values(repeats);
             double own = LogNoise.sdOfLog(values);
             double bound;
             String note;
-            if (Double.isNaN(pooled.sd())) {
+            LogNoise.Pooled familyNoise = pooledByFamily.getOrDefault(family(e.getKey()), new LogNoise.Pooled(Double.NaN, 0));
+            if (Double.isNaN(familyNoise.sd())) {
                 bound = UNMEASURED_BOUND;
                 note = "noise not measured (one run)";
             } else {
-                double sigma = Double.isNaN(own) ? pooled.sd() : Math.max(own, pooled.sd());
+                double sigma = Double.isNaN(own) ? familyNoise.sd() : Math.max(own, familyNoise.sd());
                 bound = Math.max(FLOOR, Math.expm1(K * sigma));
                 note = repeats.size() < runs.size() ? "present in " + repeats.size() + " of " + runs.size() + " runs" : null;
             }
@@ -73,7 +78,8 @@ public final class BaselineBuilder {
         }
         String rule = Double.isNaN(pooled.sd())
                 ? "one run: every ratio bound is " + UNMEASURED_BOUND
-                : "bound = max(" + FLOOR + ", exp(" + K + " × max(pooled σ, figure σ)) − 1), σ of ln(ratio) across " + runs.size() + " runs";
+                : "bound = max(" + FLOOR + ", exp(" + K + " × max(family's pooled σ, figure's σ)) − 1), σ of ln(ratio) across " + runs.size()
+                + " runs; pooled σ per family: " + familySummary(pooledByFamily);
         BaselineFile.Noise noise = new BaselineFile.Noise(Double.isNaN(pooled.sd()) ? null : pooled.sd(), pooled.degreesOfFreedom(), runs.size(), rule);
         return new BaselineFile(BaselineFile.SCHEMA, first.suite(), DatasetKeys.of(first), provenance(runs, how), noise, out);
     }
@@ -101,6 +107,20 @@ public final class BaselineBuilder {
         }
         return new BaselineFigure(f.id(), f.kind(), f.value(), f.unit(), f.direction(), relative, f.absoluteTolerance(), null,
                 f.samples(), f.absentMeans(), List.of(), note);
+    }
+
+    /** Ratios to the calibration, shares of the run's own mean, and JMH ratios to the reference benchmark. */
+    static String family(String id) {
+        if (id.startsWith("jmh/")) return "jmh";
+        if (id.endsWith("/share")) return "share";
+        return "calibration";
+    }
+
+    private static String familySummary(Map<String, LogNoise.Pooled> byFamily) {
+        StringBuilder sb = new StringBuilder();
+        byFamily.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ')
+                .append(Double.isNaN(v.sd()) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", v.sd())).append(" (").append(v.degreesOfFreedom()).append(" df)"));
+        return sb.toString();
     }
 
     private static double[] values(List<Figure> figures) {

@@ -64,9 +64,14 @@ class BaselineComparisonTest {
         assertThat(count.relativeTolerance()).isZero();
         assertThat(b.noise().runs()).isEqualTo(3);
         assertThat(b.noise().pooledSdOfLog()).isPositive();
-        assertThat(b.figures()).filteredOn(f -> f.kind() == Kind.RATIO)
-                .allSatisfy(f -> assertThat(f.bound()).isGreaterThanOrEqualTo(BaselineBuilder.FLOOR)
-                        .isGreaterThanOrEqualTo(Math.expm1(BaselineBuilder.K * b.noise().pooledSdOfLog()) - 1e-12));
+        assertThat(b.figures()).filteredOn(f -> f.kind() == Kind.RATIO).allSatisfy(f -> {
+            double[] repeats = f.repeats().stream().mapToDouble(Double::doubleValue).toArray();
+            assertThat(repeats).hasSize(3);
+            // never below the floor, never tighter than the figure's own measured noise
+            assertThat(f.bound()).isGreaterThanOrEqualTo(BaselineBuilder.FLOOR)
+                    .isGreaterThanOrEqualTo(Math.expm1(BaselineBuilder.K * io.ppmlab.reports.stats.LogNoise.sdOfLog(repeats)) - 1e-12);
+        });
+        assertThat(b.noise().rule()).contains("calibration", "share", "jmh");
     }
 
     @Test
