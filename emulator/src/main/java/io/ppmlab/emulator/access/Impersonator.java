@@ -33,15 +33,16 @@ public final class Impersonator {
         Optional<String> objectId = request.header("CallerObjectId");
         Optional<String> userId = request.header("MSCRMCallerID");
         if (objectId.isEmpty() && userId.isEmpty()) return authenticated;
+        // privilege first: a caller who may not impersonate learns nothing about which users exist
+        if (!Impersonation.canActOnBehalf(state.reachOf(authenticated.userId()))) {
+            throw ErrorCode.CANNOT_ACT_ON_BEHALF.error("Principal user (Id=" + authenticated.userId()
+                    + ") is missing prvActOnBehalfOfAnotherUser privilege; it cannot act on behalf of another user.");
+        }
         UUID target = objectId.isPresent()
                 ? identities.systemUser(guid("CallerObjectId", objectId.get())).orElseThrow(() ->
                         ErrorCode.BAD_REQUEST.error("No user with Entra object id " + objectId.get() + " exists in this organization."))
                 : guid("MSCRMCallerID", userId.get());
         Row user = store.get("systemuser", target).orElseThrow(() -> ErrorCode.OBJECT_DOES_NOT_EXIST.error("systemuser", target));
-        if (!Impersonation.canActOnBehalf(state.reachOf(authenticated.userId()))) {
-            throw ErrorCode.CANNOT_ACT_ON_BEHALF.error("Principal user (Id=" + authenticated.userId()
-                    + ") is missing prvActOnBehalfOfAnotherUser privilege; it cannot act on behalf of user " + target + ".");
-        }
         EntityRef bu = user.ref("businessunitid");
         return new Caller(target, bu == null ? null : bu.id(), Optional.of(authenticated.userId()));
     }

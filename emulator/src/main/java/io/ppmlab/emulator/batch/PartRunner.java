@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ppmlab.emulator.access.Impersonator;
 import io.ppmlab.emulator.api.ApiRequest;
 import io.ppmlab.emulator.api.ApiResponse;
+import io.ppmlab.emulator.api.Envelope;
 import io.ppmlab.emulator.api.Caller;
 import io.ppmlab.emulator.errors.DataverseException;
 import io.ppmlab.emulator.cost.OperationKinds;
@@ -68,6 +69,7 @@ final class PartRunner {
                     part.body(), baseUrl(batch.baseUrl(), target.version()));
             Caller caller = impersonate(batchCaller, request);
             checkMediaType(request);
+            Envelope.check(request);
             ParsedRequest parsed = parser.parse(request.path(), request.rawQuery());
             WorkScope.part(OperationKinds.of(request.method(), parsed)); // the part's own fixed cost, in the batch's modelled time
             if (parsed.path() instanceof ResourcePath.Batch) throw ErrorCode.BATCH_NESTED.error("request " + part.number() + " is a $batch.");
@@ -79,6 +81,10 @@ final class PartRunner {
             return new Outcome(response, response.status() < 400 ? addressed(parsed, response) : Optional.empty());
         } catch (RuntimeException e) {
             return new Outcome(error(e, () -> part.method() + " " + part.target()), Optional.empty());
+        } catch (StackOverflowError e) {
+            // one part nested too deeply answers 400; the other parts keep their answers
+            RuntimeException tooDeep = io.ppmlab.emulator.odata.ODataErrors.nestedTooDeeply("request", io.ppmlab.emulator.odata.QueryNesting.MAX_DEPTH);
+            return new Outcome(error(tooDeep, () -> part.method() + " " + part.target()), Optional.empty());
         }
     }
 
@@ -148,7 +154,7 @@ final class PartRunner {
         if (e instanceof DataverseException d) return errorResponse(d.status(), d.code(), d.getMessage());
         if (e instanceof ODataQueryException q) return errorResponse(q.httpStatus(), q.code(), q.getMessage());
         LOG.log(Level.SEVERE, "unexpected failure in a batch on " + what.get(), e);
-        DataverseException internal = ErrorCode.INTERNAL.error(e.getClass().getSimpleName());
+        DataverseException internal = ErrorCode.INTERNAL.error("the request could not be completed");
         return errorResponse(internal.status(), internal.code(), internal.getMessage());
     }
 

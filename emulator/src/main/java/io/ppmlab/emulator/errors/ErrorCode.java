@@ -13,6 +13,12 @@ public enum ErrorCode {
     BAD_BIND(400, "0x80048d19", "Error identified in Payload provided by the user for Entity :'%s'  ----> InnerException : Microsoft.OData.ODataException: %s"),
     REQUIRED_MISSING(400, "0x80044331", "A value for the required column '%s' of table '%s' was not provided."),
     VALUE_TOO_LONG(400, "0x80044331", "A validation error occurred. The length of the '%s' attribute of the '%s' entity exceeded the maximum allowed length of '%d'."),
+    /** Dataverse's range validation text; the code is its validation failure code, as for lengths. */
+    VALUE_OUT_OF_RANGE(400, "0x80044331", "A validation error occurred. The value %s of '%s' on record of type '%s' is outside the valid range. Accepted Range: %s to %s"),
+    /** A body that is not well-formed UTF-8 (overlong forms included); the payload code, as for malformed JSON. */
+    INVALID_UTF8(400, "0x80048d19", "Error identified in Payload provided by the user  ----> InnerException : Microsoft.OData.ODataException: The request body is not valid UTF-8."),
+    /** A header longer than the emulator accepts (it would be echoed into a response header); the lab's limit and code. */
+    HEADER_TOO_LONG(400, "0x80040203", "The %s header of %d characters exceeds the limit of %d characters."),
     INVALID_CHOICE(400, "0x8004431a", "%s value %s for %s is not a valid option."),
     BAD_KEY(400, "0x80060888", "%s"),
     BAD_QUERY(400, "0x80060888", "%s"),

@@ -49,8 +49,11 @@ final class ExprConverter implements ExpressionVisitor<Expr> {
             return expression.accept(this);
         } catch (ODataQueryException e) {
             throw e;
+        } catch (RuntimeException e) {
+            // an unchecked failure inside Olingo's tree (an empty any(), a missing operand): its text names Java types
+            throw ODataErrors.syntax("The expression is incomplete or malformed.");
         } catch (Exception e) {
-            throw ODataErrors.syntax(e.getMessage() == null ? e.toString() : e.getMessage());
+            throw ODataErrors.syntax(e.getMessage() == null ? "The expression is not valid." : e.getMessage());
         }
     }
 

@@ -41,6 +41,12 @@ public final class ODataErrors {
                 + count + " conditions; the maximum is " + MAX_CONDITIONS + ".");
     }
 
+    /** A query option nested deeper than {@link QueryNesting#MAX_DEPTH} levels; Dataverse's code for bad queries. */
+    public static ODataQueryException nestedTooDeeply(String option, int limit) {
+        return new ODataQueryException(400, QUERY, "Bad Request - Error in query syntax. The " + option
+                + " expression is nested more than " + limit + " levels deep.");
+    }
+
     public static ODataQueryException notWithQueryFunction() {
         return new ODataQueryException(400, QUERY,
                 "Not operator along with the Custom Named Condition operators is not allowed");

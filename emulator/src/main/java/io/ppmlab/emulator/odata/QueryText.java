@@ -187,6 +187,31 @@ final class QueryText {
         return guidProperties.contains(path.substring(path.lastIndexOf('/') + 1));
     }
 
+    private static final Pattern LAMBDA_HEAD = Pattern.compile("\\b(any|all)\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*:\\s*");
+
+    /**
+     * Removes the optional whitespace OData's grammar allows around a lambda's colon ({@code any(p: p/x eq 1)}),
+     * which Olingo's tokenizer refuses; literals are left untouched.
+     */
+    static String lambdaSpacing(String expr) {
+        if (expr.indexOf(':') < 0) return expr;
+        StringBuilder sb = new StringBuilder(expr.length());
+        int from = 0;
+        for (int i = 0; i <= expr.length(); ) {
+            if (i == expr.length() || expr.charAt(i) == '\'') {
+                sb.append(LAMBDA_HEAD.matcher(expr.substring(from, i)).replaceAll("$1($2:"));
+                if (i == expr.length()) break;
+                int end = literalEnd(expr, i);
+                sb.append(expr, i, end);
+                i = end;
+                from = end;
+            } else {
+                i++;
+            }
+        }
+        return sb.toString();
+    }
+
     /** Index just past the string literal opening at {@code start}; doubled quotes are part of it. */
     private static int literalEnd(String s, int start) {
         int i = start + 1;

@@ -75,6 +75,7 @@ public final class UriParser {
         List<Option> forOlingo = new ArrayList<>();
         for (Option o : QueryText.split(rawQuery)) {
             String name = o.name();
+            if (name.startsWith("$") || name.startsWith("@")) QueryNesting.check(name, o.value());
             if (REFUSED.contains(name)) throw ODataErrors.unsupportedOption(name);
             if (name.startsWith("@")) {
                 aliases.put(name, o.value());
@@ -88,9 +89,9 @@ public final class UriParser {
             else forOlingo.add(o);
         }
         List<Option> options = rewrite(forOlingo, Map.of(
-                "$filter", v -> QueryText.jsonArrays(QueryText.substituteAliases(v, aliases)),
+                "$filter", v -> QueryText.lambdaSpacing(QueryText.jsonArrays(QueryText.substituteAliases(v, aliases))),
                 "$orderby", v -> QueryText.substituteAliases(v, aliases),
-                "$expand", QueryText::jsonArrays));
+                "$expand", v -> QueryText.lambdaSpacing(QueryText.jsonArrays(v))));
         // Dataverse documents GET /WhoAmI and .../Microsoft.Dynamics.CRM.RetrieveUserPrivileges without
         // parentheses; OData requires them for functions.
         String olingoPath = functionImports.contains(path) || isParameterlessBoundFunction(path) ? path + "()" : path;
@@ -166,8 +167,12 @@ public final class UriParser {
         try {
             return new Parser(model.edm(), model.odata()).parseUri(path, query, null, BASE_URI);
         } catch (RuntimeException e) {
-            // Olingo sometimes fails with unchecked exceptions on odd input; the client still gets a 400.
-            throw ODataErrors.syntax(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            // Olingo sometimes fails with unchecked exceptions on odd input (an empty any(), a dangling operator);
+            // the client still gets a 400, and never the text of a Java exception.
+            throw ODataErrors.syntax("The expression is incomplete or malformed.");
+        } catch (StackOverflowError e) {
+            // a backstop behind QueryNesting: whatever recursion the text check did not foresee is still a 400
+            throw ODataErrors.nestedTooDeeply("query", QueryNesting.MAX_DEPTH);
         }
     }
 

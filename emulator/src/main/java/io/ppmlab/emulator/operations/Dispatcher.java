@@ -76,11 +76,11 @@ public final class Dispatcher {
         QueryOptions options = parsed.options();
         ResourcePath path = parsed.path();
         if (path instanceof ResourcePath.ServiceDocument) {
-            requireMethod(method, path, "GET");
+            requireMethod(method, request, "GET");
             return ApiResponse.json(200, documents.serviceDocumentJson(request.baseUrl()), java.util.Map.of());
         }
         if (path instanceof ResourcePath.Metadata) {
-            requireMethod(method, path, "GET");
+            requireMethod(method, request, "GET");
             return ApiResponse.text(200, "application/xml", documents.csdlXml());
         }
         if (path instanceof ResourcePath.EntitySet set) {
@@ -92,7 +92,7 @@ public final class Dispatcher {
             };
         }
         if (path instanceof ResourcePath.EntitySetCount count) {
-            requireMethod(method, path, "GET");
+            requireMethod(method, request, "GET");
             return queries.count(caller, table(count.table()), options, request);
         }
         if (path instanceof ResourcePath.Entity entity) {
@@ -116,35 +116,35 @@ public final class Dispatcher {
             };
         }
         if (path instanceof ResourcePath.FunctionCall call) {
-            requireMethod(method, path, "GET");
+            requireMethod(method, request, "GET");
             return actions.handles(call) ? actions.function(caller, call, request) : functions.call(caller, call, request);
         }
         if (path instanceof ResourcePath.BoundFunctionCall call) {
-            requireMethod(method, path, "GET");
+            requireMethod(method, request, "GET");
             return actions.boundFunction(caller, call, request);
         }
         if (path instanceof ResourcePath.ActionCall call) {
-            requireMethod(method, path, "POST");
+            requireMethod(method, request, "POST");
             return actions.action(caller, call, request);
         }
         if (path instanceof ResourcePath.CollectionActionCall call) {
-            requireMethod(method, path, "POST");
+            requireMethod(method, request, "POST");
             if (bulk == null) throw ErrorCode.RESOURCE_NOT_FOUND.error(call.name());
             return bulk.run(caller, call, request);
         }
         if (path instanceof ResourcePath.Batch) {
-            requireMethod(method, path, "POST");
+            requireMethod(method, request, "POST");
             return batches.batch(caller, request);
         }
         if (path instanceof ResourcePath.Ref ref) {
             return actions.ref(caller, ref, request);
         }
         if (path instanceof ResourcePath.Navigation nav) {
-            requireMethod(method, path, "GET");
+            requireMethod(method, request, "GET");
             return queries.navigation(caller, nav, options, request);
         }
         if (path instanceof ResourcePath.NavigationCount count) {
-            requireMethod(method, path, "GET");
+            requireMethod(method, request, "GET");
             return queries.navigationCount(caller, count.via(), options, request);
         }
         throw ErrorCode.BAD_REQUEST.error("The request '" + request.method() + " " + request.path() + "' is not supported by the emulator.");
@@ -161,8 +161,8 @@ public final class Dispatcher {
         return schema.table(logicalName).orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.error(logicalName));
     }
 
-    private static void requireMethod(String method, ResourcePath path, String allowed) {
-        if (!method.equals(allowed)) throw ErrorCode.METHOD_NOT_ALLOWED.error(method, path.getClass().getSimpleName());
+    private static void requireMethod(String method, ApiRequest request, String allowed) {
+        if (!method.equals(allowed)) throw notAllowed(method, request);
     }
 
     private static RuntimeException notAllowed(String method, ApiRequest request) {

@@ -19,6 +19,10 @@ final class ValueConverter {
 
     static Object convert(Table table, Column column, JsonNode node) {
         if (node == null || node.isNull()) return null;
+        return ColumnRanges.check(table, column, parse(table, column, node));
+    }
+
+    private static Object parse(Table table, Column column, JsonNode node) {
         return switch (column.type()) {
             case STRING, MEMO -> text(table, column, node);
             case INT -> intValue(table, column, node);
@@ -29,7 +33,10 @@ final class ValueConverter {
             }
             case DECIMAL, MONEY -> {
                 if (!node.isNumber()) throw wrong(table, node, "Edm.Decimal");
-                yield node.decimalValue().stripTrailingZeros().scale() < 0 ? node.decimalValue().setScale(0) : node.decimalValue();
+                BigDecimal d = node.decimalValue();
+                // out-of-range values are refused by ColumnRanges before any digits are expanded
+                if (d.scale() < 0 && d.precision() - d.scale() > 40) yield d;
+                yield d.stripTrailingZeros().scale() < 0 ? d.setScale(0) : d;
             }
             case BOOLEAN -> {
                 if (!node.isBoolean()) throw wrong(table, node, "Edm.Boolean");

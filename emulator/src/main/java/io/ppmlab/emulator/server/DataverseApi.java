@@ -4,6 +4,7 @@ import io.ppmlab.emulator.access.Impersonator;
 import io.ppmlab.emulator.api.ApiRequest;
 import io.ppmlab.emulator.api.ApiResponse;
 import io.ppmlab.emulator.api.Caller;
+import io.ppmlab.emulator.api.Envelope;
 import io.ppmlab.emulator.auth.Authenticator;
 import io.ppmlab.emulator.cost.CostModel;
 import io.ppmlab.emulator.cost.OperationKinds;
@@ -12,7 +13,9 @@ import io.ppmlab.emulator.cost.Work;
 import io.ppmlab.emulator.cost.WorkScope;
 import io.ppmlab.emulator.errors.DataverseException;
 import io.ppmlab.emulator.errors.ErrorCode;
+import io.ppmlab.emulator.odata.ODataErrors;
 import io.ppmlab.emulator.odata.ODataQueryException;
+import io.ppmlab.emulator.odata.QueryNesting;
 import io.ppmlab.emulator.odata.UriParser;
 import io.ppmlab.emulator.odata.model.ParsedRequest;
 import io.ppmlab.emulator.operations.Dispatcher;
@@ -85,6 +88,9 @@ public final class DataverseApi {
             response = admission.refused() ? throttled(admission) : execute(caller, request, work);
         } catch (RuntimeException e) {
             response = failure(e, request);
+        } catch (StackOverflowError e) {
+            // recursion over an input nested deeper than any limit foresaw: the input's fault, answered as such
+            response = failure(ODataErrors.nestedTooDeeply("request", QueryNesting.MAX_DEPTH), request);
         }
         work.add(Quantity.BYTES_OUT, response.body().length);
         // 7. the modelled cost: charged to the execution-time facet and reported
@@ -141,7 +147,7 @@ public final class DataverseApi {
         if (failure instanceof DataverseException e) return ErrorBody.of(e);
         if (failure instanceof ODataQueryException e) return ApiResponse.json(e.httpStatus(), ErrorBody.json(e.code(), e.getMessage()), Map.of());
         LOG.log(Level.SEVERE, "unexpected failure on " + request.method() + " " + request.path(), failure);
-        return ErrorBody.of(ErrorCode.INTERNAL.error(failure.getClass().getSimpleName()));
+        return ErrorBody.of(ErrorCode.INTERNAL.error("the request could not be completed"));
     }
 
 
@@ -151,6 +157,7 @@ public final class DataverseApi {
         int urlLength = request.baseUrl().length() + request.path().length() + 1 + request.rawQuery().length();
         if (urlLength > MAX_URL) throw ErrorCode.URL_TOO_LONG.error(urlLength, MAX_URL);
         if (request.body().length > maxBodyBytes) throw ErrorCode.REQUEST_TOO_LARGE.error(request.body().length, maxBodyBytes);
+        Envelope.check(request);
         if (request.body().length > 0) {
             String type = request.header("Content-Type").orElse("application/json").toLowerCase(Locale.ROOT);
             if (!type.startsWith("application/json") && !type.startsWith("multipart/mixed") && !type.startsWith("application/http")) {

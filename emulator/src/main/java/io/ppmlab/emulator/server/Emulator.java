@@ -43,11 +43,16 @@ public final class Emulator implements AutoCloseable {
                 cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(80 * 1024));
                 cfg.jsonMapper(new JavalinJackson(null, false));
                 cfg.jetty.modifyServletContextHandler(WireMethodFilter::install); // the request line's method only
+                // Jetty's own refusals (bad request lines, headers, escapes, over-long URLs) in Dataverse's shape
+                cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+                cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
+                cfg.routes.error(404, "*", ApiEdge::notFound);
+                cfg.routes.exception(Exception.class, ApiEdge::unexpected);
                 // The route table: identity, then the Web API, then the lab's own endpoints.
                 cfg.routes.post(OpenIdDocuments.TOKEN_ROUTE, identity::token);
                 cfg.routes.get(OpenIdDocuments.DISCOVERY_ROUTE, identity::discovery);
                 cfg.routes.get(OpenIdDocuments.JWKS_ROUTE, identity::keys);
-                for (HandlerType method : new HandlerType[]{HandlerType.GET, HandlerType.POST, HandlerType.PATCH, HandlerType.PUT, HandlerType.DELETE}) {
+                for (HandlerType method : ApiEdge.METHODS) {
                     cfg.routes.addHttpHandler(method, "/api/data/{version}", ctx -> api(ctx, services, config, latency));
                     cfg.routes.addHttpHandler(method, "/api/data/{version}/<path>", ctx -> api(ctx, services, config, latency));
                 }

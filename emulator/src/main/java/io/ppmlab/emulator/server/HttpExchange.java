@@ -37,7 +37,11 @@ final class HttpExchange {
         return ctx.bodyAsBytes();
     }
 
+    /** Set on every context this class answered, so the 404 fallback leaves the API's own 404s alone. */
+    static final String ANSWERED = "lab.answered";
+
     static void write(Context ctx, ApiResponse response) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
         ctx.status(response.status());
         response.headers().forEach(ctx::header);
         ctx.header("OData-Version", "4.0");

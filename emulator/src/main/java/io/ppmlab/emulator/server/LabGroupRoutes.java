@@ -70,7 +70,7 @@ final class LabGroupRoutes {
             response = ErrorBody.of(e);
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.log(Level.SEVERE, "unexpected failure on " + ctx.method() + " " + ctx.path(), e);
-            response = ErrorBody.of(ErrorCode.INTERNAL.error(e.getClass().getSimpleName()));
+            response = ErrorBody.of(ErrorCode.INTERNAL.error("the request could not be completed"));
         }
         HttpExchange.write(ctx, response);
     }

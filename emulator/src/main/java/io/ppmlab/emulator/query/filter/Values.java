@@ -38,8 +38,20 @@ public final class Values {
         if (a instanceof UUID x && b instanceof UUID y) return x.compareTo(y);
         if (a instanceof EntityRef x) return compare(x.id(), b);
         if (b instanceof EntityRef y) return compare(a, y.id());
-        throw ODataErrors.syntax("Cannot compare a value of type " + a.getClass().getSimpleName() + " with "
-                + b.getClass().getSimpleName() + ".");
+        throw ODataErrors.syntax("Cannot compare a value of type " + edmType(a) + " with " + edmType(b) + ".");
+    }
+
+    /** The OData name of a value's type, for messages (which never name Java types). */
+    static String edmType(Object v) {
+        if (v instanceof String) return "Edm.String";
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) return "Edm.Int32";
+        if (v instanceof Long) return "Edm.Int64";
+        if (v instanceof Number) return "Edm.Decimal";
+        if (v instanceof Instant) return "Edm.DateTimeOffset";
+        if (v instanceof LocalDate) return "Edm.Date";
+        if (v instanceof Boolean) return "Edm.Boolean";
+        if (v instanceof UUID) return "Edm.Guid";
+        return "an unsupported type";
     }
 
     /** Equality as {@code eq} sees it (case-insensitive strings, numbers by value). */
@@ -96,8 +108,11 @@ public final class Values {
                 case DATEONLY -> date(literal);
                 case LOOKUP, UNIQUEIDENTIFIER -> uuid(literal);
             };
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw ODataErrors.syntax("The value '" + literal + "' is not valid for the property '" + property + "'.");
+        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+            // ArithmeticException: an integer literal beyond 64 bits (FetchXML's value="1e999")
+            String text = String.valueOf(literal);
+            if (text.length() > 100) text = text.substring(0, 100) + "...";
+            throw ODataErrors.syntax("The value '" + text + "' is not valid for the property '" + property + "'.");
         }
     }
 
