@@ -8,10 +8,10 @@ import io.ppmlab.emulator.server.ServerConfig;
 import io.ppmlab.emulator.store.ChronicleStore;
 import io.ppmlab.emulator.store.Mutation;
 import io.ppmlab.emulator.store.StoreOptions;
+import io.ppmlab.harness.run.WebClient;
 import io.ppmlab.schema.Row;
 import io.ppmlab.schema.Schema;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -71,31 +71,31 @@ public final class PlanSaveBench {
     }
 
     /** Runs in {@code scratch} (an emulator data directory and a raw store under it), which should be empty. */
-    public PlanSaveResult run(Size size, Path scratch) throws IOException, InterruptedException {
+    public PlanSaveResult run(Size size, Path scratch) {
         MachineFacts machine = MachineFacts.now();
         try (Emulator lab = Emulator.start(ServerConfig.defaults(scratch.resolve("emulator")).withDataset("demo"), line -> {});
              ChronicleStore raw = new ChronicleStore(scratch.resolve("raw"), schema, StoreOptions.defaults())) {
             lab.services().resourcing().capacity().catchUp(); // the demo's capacity now, so no background round runs during the saves
-            LabHttp http = new LabHttp(lab.port());
-            String admin = http.token("admin@contoso.test");
-            String rm = http.token("resourcemanager@contoso.test");
+            WebClient http = new WebClient("http://127.0.0.1:" + lab.port());
+            String admin = http.password("admin@contoso.test", "demo");
+            String rm = http.password("resourcemanager@contoso.test", "demo");
             UUID itTeam = DemoOrganisation.teamId("IT");
             List<UUID> resources = new ArrayList<>();
             for (int i = 0; i < size.resources(); i++) {
                 UUID id = UUID.randomUUID();
                 http.post(admin, "bookableresources", "{\"bookableresourceid\":\"" + id + "\",\"name\":\"" + MeasuredPlan.resourceName(i)
-                        + "\",\"resourcetype\":1,\"ownerid@odata.bind\":\"/teams(" + itTeam + ")\"}", 204);
+                        + "\",\"resourcetype\":1,\"ownerid@odata.bind\":\"/teams(" + itTeam + ")\"}").expect(204, "a new resource");
                 resources.add(id);
             }
             List<UUID> projects = new ArrayList<>();
             for (int i = 0; i < size.warmups() + 2 * size.saves(); i++) {
                 UUID id = UUID.randomUUID();
                 http.post(admin, "sensei_projects", "{\"sensei_projectid\":\"" + id + "\",\"sensei_name\":\"" + MeasuredPlan.projectName(i)
-                        + "\",\"ownerid@odata.bind\":\"/teams(" + itTeam + ")\"}", 204);
+                        + "\",\"ownerid@odata.bind\":\"/teams(" + itTeam + ")\"}").expect(204, "a new project");
                 projects.add(id);
             }
-            MeasuredPlan plan = new MeasuredPlan(resources, FIRST, LocalDate.parse(size.lastDay()));
-            long bodyBytes = plan.body(projects.get(0), "8").length();
+            MeasuredPlan plan = new MeasuredPlan(resources, FIRST.getYear(), size.months());
+            long bodyBytes = plan.body(projects.get(0), 8).length();
 
             Session session = new Session(lab, http, rm, raw, plan, projects);
             progress.start("plan saves", size.warmups() + 4L * size.saves(), " saves");
@@ -115,14 +115,14 @@ public final class PlanSaveBench {
     /** The saves of one run, as the Resource Manager, against one emulator and one raw store. */
     private final class Session {
         private final Emulator lab;
-        private final LabHttp http;
+        private final WebClient http;
         private final String token;
         private final ChronicleStore raw;
         private final MeasuredPlan plan;
         private final List<UUID> projects;
         private final double resourceYears;
 
-        Session(Emulator lab, LabHttp http, String token, ChronicleStore raw, MeasuredPlan plan, List<UUID> projects) {
+        Session(Emulator lab, WebClient http, String token, ChronicleStore raw, MeasuredPlan plan, List<UUID> projects) {
             this.lab = lab;
             this.http = http;
             this.token = token;
@@ -133,33 +133,38 @@ public final class PlanSaveBench {
         }
 
         /** Saves into the first {@code n} projects, then as many raw applies of the first one's rows under fresh ids. */
-        void warmUp(int n) throws IOException, InterruptedException {
+        void warmUp(int n) {
             for (int i = 0; i < n; i++) {
-                http.post(token, "sensei_SaveResourcePlan", plan.body(projects.get(i), "8"), 200);
+                save(plan.body(projects.get(i), 8));
                 progress.advance(1);
             }
             for (int i = 0; i < n; i++) rawApply(raw, plan.savedRows(lab.services().store(), MeasuredPlan.projectName(0)), true);
+        }
+
+        /** One save as the Resource Manager; its reply. */
+        private JsonNode save(String body) {
+            return http.post(token, "sensei_SaveResourcePlan", body).expect(200, "a plan save").json();
         }
 
         /**
          * A plan load (any query of the demand table) builds the query engine's index of it; from then on every write
          * of demand rows also maintains that index.
          */
-        void loadPlan() throws IOException, InterruptedException {
-            http.get(token, "sensei_resourcedemands?$select=sensei_hours&$top=1");
+        void loadPlan() {
+            http.get(token, "sensei_resourcedemands?$select=sensei_hours&$top=1").expect(200, "a plan load");
         }
 
         /**
          * {@code n} creates into projects {@code from..from+n-1}, then {@code n} updates of project {@code from}, each
          * followed by a raw apply of the rows it wrote.
          */
-        PlanSaveResult.Phase phase(String title, boolean indexed, int from, int n) throws IOException, InterruptedException {
+        PlanSaveResult.Phase phase(String title, boolean indexed, int from, int n) {
             long[] creates = new long[n];
             long[] rawInserts = new long[n];
             for (int i = 0; i < n; i++) {
-                String body = plan.body(projects.get(from + i), "8");
+                String body = plan.body(projects.get(from + i), 8);
                 long t0 = System.nanoTime();
-                JsonNode out = http.post(token, "sensei_SaveResourcePlan", body, 200);
+                JsonNode out = save(body);
                 creates[i] = System.nanoTime() - t0;
                 if (out.path("Created").asInt() != plan.rows() || Math.abs(out.path("ResourceYears").asDouble() - resourceYears) > 1e-3) {
                     throw new IllegalStateException("unexpected save outcome " + out);
@@ -170,9 +175,9 @@ public final class PlanSaveBench {
             long[] updates = new long[n];
             long[] rawReplaces = new long[n];
             for (int i = 0; i < n; i++) {
-                String body = plan.body(projects.get(from), i % 2 == 0 ? "7" : "8");
+                String body = plan.body(projects.get(from), i % 2 == 0 ? 7 : 8);
                 long t0 = System.nanoTime();
-                JsonNode out = http.post(token, "sensei_SaveResourcePlan", body, 200);
+                JsonNode out = save(body);
                 updates[i] = System.nanoTime() - t0;
                 if (out.path("Updated").asInt() != plan.rows()) throw new IllegalStateException("unexpected save outcome " + out);
                 rawReplaces[i] = rawApply(raw, plan.savedRows(lab.services().store(), MeasuredPlan.projectName(from)), false);
