@@ -36,7 +36,7 @@ public final class Work {
     }
 
     /** The operation kinds of the batch parts run, in order. */
-    public java.util.List<String> parts() { return java.util.List.copyOf(parts); }
+    public java.util.List<String> parts() { return java.util.Collections.unmodifiableList(parts); }
 
     public String table() { return table; }
 
