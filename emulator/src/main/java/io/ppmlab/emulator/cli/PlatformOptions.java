@@ -5,7 +5,6 @@ import io.ppmlab.emulator.protection.ProtectionSettings;
 import io.ppmlab.emulator.server.LatencySettings;
 import io.ppmlab.emulator.server.PlatformConfig;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,15 +67,21 @@ final class PlatformOptions {
     @Option(names = "--start", description = "Start instant of a simulated clock, e.g. 2027-01-01T00:00:00Z.")
     Instant start;
 
+    /** The platform configuration; {@link IllegalArgumentException} names the option that is wrong. */
     PlatformConfig config() {
-        if (start != null && clock != ClockMode.simulated) throw new ParameterException(null, "--start needs --clock simulated");
-        try {
+        if (start != null && clock != ClockMode.simulated) throw new IllegalArgumentException("--start needs --clock simulated");
+        if (costProfile != null) {
+            try {
+                io.ppmlab.emulator.cost.CostProfile.read(costProfile); // refuse a bad profile here, not halfway through start-up
+            } catch (java.io.UncheckedIOException e) {
+                throw new IllegalArgumentException("--cost-profile: cannot read " + costProfile + " (" + e.getCause().getClass().getSimpleName() + ")");
+            }
+        }
+        {
             ProtectionSettings p = new ProtectionSettings(protection == OnOff.on, requests, window, executionMs, concurrency, escalation, webServers);
             return new PlatformConfig(p, LatencySettings.parse(latency, jitter, seed),
                     new ClockSettings(clock == ClockMode.simulated, Optional.ofNullable(start).or(() -> Optional.of(Instant.now()))),
                     Optional.ofNullable(costProfile));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(null, e.getMessage());
         }
     }
 }

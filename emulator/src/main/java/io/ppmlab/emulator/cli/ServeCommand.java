@@ -61,7 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
         PlatformConfig platformConfig;
         try {
             platformConfig = platform.config();
-        } catch (ParameterException e) {
+        } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         ServerConfig config = new ServerConfig(bind, port, dataDir, Optional.ofNullable(dataset), tokenLifetime, maxBodyBytes, fsync, platformConfig);
