@@ -99,6 +99,20 @@ class ServiceProtectionAcceptanceTest {
     }
 
     @Test
+    void anApplicationUserHasTheSameLimits() {
+        LabHttp http = lab.http();
+        LabHttp.Reply issued = http.tokenRequest(java.util.Map.of("grant_type", "client_credentials",
+                "client_id", io.ppmlab.datasets.DemoOrganisation.APP_CLIENT_ID.toString(), "client_secret", "demo-app-secret",
+                "scope", http.root() + "/.default"));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        String token = issued.json().path("access_token").asText();
+        for (int i = 0; i < LIMIT; i++) assertThat(http.get(token, PROJECTS).status()).isEqualTo(200);
+        LabHttp.Reply refused = http.get(token, PROJECTS);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.errorCode()).isEqualTo("0x80072322");
+    }
+
+    @Test
     void tokenAndDiscoveryEndpointsAreNotLimited() {
         LabHttp http = lab.http();
         for (int i = 0; i < LIMIT + 5; i++) http.token("resourcemanager@contoso.test", "demo");
