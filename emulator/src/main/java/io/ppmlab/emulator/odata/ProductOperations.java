@@ -15,7 +15,7 @@ import org.apache.olingo.commons.api.edm.provider.CsdlProperty;
 import org.apache.olingo.commons.api.edm.provider.CsdlReturnType;
 
 /**
- * The product's own unbound actions (scheduled processes, status updates), declared so that Olingo
+ * The product's own unbound actions (scheduled processes, status updates, telemetry and feedback), declared so that Olingo
  * parses their URLs and {@code $metadata} lists them; the product package reads their bodies. Each group is
  * declared only when the schema has its tables.
  */
@@ -31,6 +31,14 @@ public final class ProductOperations {
     public static final String GET_STATUS_UPDATE_PANEL_TIMINGS = "sensei_GetStatusUpdatePanelTimings";
     public static final String PANELS_RESPONSE = "sensei_GetStatusUpdatePanelsResponse";
     public static final String TIMINGS_RESPONSE = "sensei_GetStatusUpdatePanelTimingsResponse";
+    public static final String TRACK_EVENT = "sensei_TrackEvent";
+    public static final String LIST_TELEMETRY = "sensei_ListTelemetry";
+    public static final String FEEDBACK_DUE = "sensei_FeedbackPromptDue";
+    public static final String RECORD_FEEDBACK_PROMPT = "sensei_RecordFeedbackPrompt";
+    public static final String TRACK_RESPONSE = "sensei_TrackEventResponse";
+    public static final String TELEMETRY_RESPONSE = "sensei_ListTelemetryResponse";
+    public static final String FEEDBACK_RESPONSE = "sensei_FeedbackPromptResponse";
+    private static final String TELEMETRY_EVENT = "sensei_TelemetryEvent";
     private static final String PANEL = "sensei_StatusUpdatePanel";
     private static final String PANEL_TIMING = "sensei_StatusUpdatePanelTiming";
     private static final FullQualifiedName BOOLEAN = EdmPrimitiveTypeKind.Boolean.getFullQualifiedName();
@@ -69,6 +77,14 @@ public final class ProductOperations {
                     prop("Colour", STRING), prop("Kpi", STRING)));
             all.add(complex(PANELS_RESPONSE, prop("StatusUpdateId", GUID), prop("Parent", STRING), prop("Panels", fqn(PANEL)).setCollection(true)));
             all.add(complex(PANEL_TIMING, prop("Field", STRING), prop("Count", LONG), prop("TotalMs", DOUBLE), prop("MaxMs", DOUBLE)));
+            all.add(complex(TRACK_RESPONSE, prop("Recorded", BOOLEAN)));
+            all.add(complex(TELEMETRY_EVENT, prop("Timestamp", INSTANT), prop("TenantId", GUID), prop("TenantName", STRING),
+                    prop("ApplicationId", GUID), prop("ApplicationName", STRING), prop("OrganizationUniqueName", STRING),
+                    prop("OrganizationCurrencyId", GUID), prop("UserId", GUID), prop("TimeZoneOffset", INT),
+                    prop("SecurityRoles", STRING).setCollection(true), prop("BrowserLanguage", STRING), prop("TableType", STRING), prop("EventType", STRING)));
+            all.add(complex(TELEMETRY_RESPONSE, prop("Enabled", BOOLEAN), prop("Events", fqn(TELEMETRY_EVENT)).setCollection(true)));
+            all.add(complex(FEEDBACK_RESPONSE, prop("Due", BOOLEAN), prop("Reason", STRING), prop("CadenceDays", INT),
+                    prop("LastPromptOn", INSTANT), prop("NextPromptOn", INSTANT)));
             all.add(complex(TIMINGS_RESPONSE, prop("Snapshots", LONG), prop("SnapshotTotalMs", DOUBLE), prop("SnapshotMaxMs", DOUBLE),
                     prop("Panels", fqn(PANEL_TIMING)).setCollection(true)));
         }
@@ -87,6 +103,11 @@ public final class ProductOperations {
             all.add(entityAction(CLEAR_STATUS_UPDATE, "sensei_statusupdate", param("StatusUpdateId", GUID)));
             all.add(action(GET_STATUS_UPDATE_PANELS, PANELS_RESPONSE, param("StatusUpdateId", GUID)));
             all.add(action(GET_STATUS_UPDATE_PANEL_TIMINGS, TIMINGS_RESPONSE));
+            all.add(action(TRACK_EVENT, TRACK_RESPONSE, param("TableType", STRING), param("EventType", STRING),
+                    param("TimeZoneOffset", INT).setNullable(true), param("BrowserLanguage", STRING).setNullable(true)));
+            all.add(action(LIST_TELEMETRY, TELEMETRY_RESPONSE));
+            all.add(action(FEEDBACK_DUE, FEEDBACK_RESPONSE));
+            all.add(action(RECORD_FEEDBACK_PROMPT, FEEDBACK_RESPONSE));
         }
         return all;
     }

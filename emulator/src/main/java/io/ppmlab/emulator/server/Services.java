@@ -46,6 +46,8 @@ import io.ppmlab.emulator.product.process.ProcessLimits;
 import io.ppmlab.emulator.product.process.ScheduledProcesses;
 import io.ppmlab.emulator.product.Subscription;
 import io.ppmlab.emulator.product.status.StatusUpdates;
+import io.ppmlab.emulator.product.settings.SettingsActions;
+import io.ppmlab.emulator.odata.ProductOperations;
 import io.ppmlab.emulator.query.index.IndexSource;
 import io.ppmlab.emulator.query.index.IndexedStore;
 import io.ppmlab.emulator.resourcing.CalendarWatch;
@@ -158,7 +160,8 @@ public final class Services implements AutoCloseable {
             // Status updates: the panel snapshot wraps the product's write rules; Duplicate/Clear write back through the Web API.
             StatusUpdates statusUpdates = new StatusUpdates(new StatusUpdates.Wiring(schema, clock, reads, reads, () -> new Subscription(store).active()));
             StoreOperations operations = new StoreOperations(new StoreOperations.Parts(schema, model, security, store, clock, versions,
-                    statusUpdates.around(product.rules(), store), parser, resourcing, indexed, processes, statusUpdates));
+                    statusUpdates.around(product.rules(), store), parser, resourcing, indexed, processes, statusUpdates,
+                    new SettingsActions(schema, store, clock, credentials.tenantId(), new SecurityGuard(schema, security, store), new Subscription(store))));
             OperationsFactory.Bound root = operations.over(store);
             reads.bind(root.dispatcher());
             processes.start();
@@ -198,7 +201,7 @@ public final class Services implements AutoCloseable {
     private static final class StoreOperations implements OperationsFactory {
         record Parts(Schema schema, ServiceModel model, SecurityState security, Store store, LabClock clock, VersionSequence versions,
                      WriteRules storeRules, UriParser parser, Resourcing resourcing, IndexSource indexes, ScheduledProcesses processes,
-                     StatusUpdates statusUpdates) {}
+                     StatusUpdates statusUpdates, SettingsActions settings) {}
 
         private final Parts p;
 
@@ -221,7 +224,11 @@ public final class Services implements AutoCloseable {
                     new FunctionOperations(over),
                     p.statusUpdates().register(p.processes().register(p.resourcing().register(new ActionRouter(new ActionRouter.Wiring(schema, over, system, rows, keys,
                             new ActionSecurityGuard(schema, p.security()))), over, reads -> new SecurityGuard(schema, p.security(), reads), rules)),
-                            p.store(), new Subscription(p.store())))
+                            p.store(), new Subscription(p.store()))
+                            .with(ProductOperations.TRACK_EVENT, p.settings()::track)
+                            .with(ProductOperations.LIST_TELEMETRY, p.settings()::list)
+                            .with(ProductOperations.FEEDBACK_DUE, p.settings()::feedbackDue)
+                            .with(ProductOperations.RECORD_FEEDBACK_PROMPT, p.settings()::recordPrompt))
                     .withBulk(new BulkOperations(schema, over, this, p.parser()));
             return new Bound(dispatcher, rows, keys);
         }
