@@ -45,7 +45,7 @@ class ProductStatusUpdateAcceptanceTest {
     }
 
     static JsonNode create(String token, String parentBind, String extra) {
-        LabHttp.Reply r = lab.http().post(token, "sensei_statusupdates", "{\"sensei_name\":\"Week " + UUID.randomUUID() + "\",\"sensei_statusdate\":\"2026-12-05\","
+        LabHttp.Reply r = lab.http().post(token, "sensei_statusupdates", "{\"sensei_name\":\"Week " + UUID.randomUUID() + "\"," + (extra.contains("sensei_statusdate") ? "" : "\"sensei_statusdate\":\"2026-12-05\",")
                 + parentBind + (extra.isEmpty() ? "" : "," + extra) + "}", "Prefer", "return=representation");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
@@ -150,5 +150,43 @@ class ProductStatusUpdateAcceptanceTest {
         assertThat(hrRisks).isLessThan(all);
         assertThat(create(green, underProgram(IT_PROGRAM_3), "").path("sensei_activedeliverables").asInt()).isEqualTo(itRisks);
         assertThat(create(yellow, underProject(HR_PROJECT_2), "").path("sensei_activedeliverables").asInt()).isEqualTo(hrRisks);
+    }
+
+    @Test
+    void duplicateCopiesTheConfiguredFieldsFromTheLatestStatusUpdateAndClearClearsThem() {
+        String yellow = token("yellow");
+        create(yellow, underProject(HR_PROJECT_2), "\"sensei_statusdate\":\"2030-01-01\",\"sensei_workstatus\":955000002,\"sensei_risksstatus\":955000001,\"sensei_comments\":\"latest\"");
+        LabHttp.Reply dup = lab.http().post(yellow, "sensei_DuplicateStatusUpdate", "{\"ParentId\":\"" + HR_PROJECT_2 + "\",\"StatusDate\":\"2030-01-08\"}");
+        assertThat(dup.status()).as(dup.body()).isEqualTo(200);
+        JsonNode copy = dup.json();
+        assertThat(copy.path("sensei_workstatus").asInt()).isEqualTo(955000002);
+        assertThat(copy.path("sensei_risksstatus").asInt()).isEqualTo(955000001);
+        assertThat(copy.path("sensei_comments").isNull()).as("not in statusUpdateConfig").isTrue();
+        assertThat(copy.path("_sensei_projectlink_value").asText()).isEqualTo(HR_PROJECT_2.toString());
+        LabHttp.Reply cleared = lab.http().post(yellow, "sensei_ClearStatusUpdate", "{\"StatusUpdateId\":\"" + copy.path("sensei_statusupdateid").asText() + "\"}");
+        assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+        assertThat(cleared.json().path("sensei_workstatus").isNull()).isTrue();
+        assertThat(cleared.json().path("sensei_totalwork").isNull()).as("panels are not in statusUpdateConfig").isFalse();
+
+        setSetting("statusUpdateConfig", "[\"sensei_workstatus\",\"sensei_projectlink\"]");
+        LabHttp.Reply lookup = lab.http().post(yellow, "sensei_DuplicateStatusUpdate", "{\"ParentId\":\"" + HR_PROJECT_2 + "\"}");
+        assertThat(lookup.status()).isEqualTo(400);
+        assertThat(lookup.json().path("error").path("message").asText()).contains("sensei_projectlink", "lookup");
+        setSetting("statusUpdateConfig", "[\"sensei_nosuchfield\"]");
+        assertThat(lab.http().post(yellow, "sensei_ClearStatusUpdate", "{\"StatusUpdateId\":\"" + copy.path("sensei_statusupdateid").asText() + "\"}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aWrongPanelConfigurationIsRefusedWithTheSettingAndFieldNamed() {
+        setSetting(IQA, "{\"fields\":[{\"logicalName\":\"sensei_totalwork\",\"configurations\":[{\"parent\":\"sensei_project\",\"mode\":\"Guess\"}]}]}");
+        LabHttp.Reply r = lab.http().post(token("yellow"), "sensei_statusupdates", "{\"sensei_name\":\"x\"," + underProject(HR_PROJECT_2) + "}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().path("error").path("message").asText()).contains("statusUpdateInformationPanels_IQA", "sensei_totalwork", "Guess");
+        // a type override: Integer rounds the project's decimal effort
+        setSetting(IQA, "{\"fields\":[{\"logicalName\":\"sensei_totalwork\",\"typeOverride\":\"Integer\",\"configurations\":[{\"parent\":\"sensei_project\",\"mode\":\"ODataQuery\",\"field\":\"sensei_percentcomplete\",\"query\":\"/api/data/v9.2/sensei_projects({parentId})?$select=sensei_percentcomplete\"}]}]}");
+        String yellow = token("yellow");
+        BigDecimal pct = lab.http().get(yellow, "sensei_projects(" + HR_PROJECT_2 + ")").json().path("sensei_percentcomplete").decimalValue();
+        JsonNode su = create(yellow, underProject(HR_PROJECT_2), "");
+        assertThat(su.path("sensei_totalwork").decimalValue()).isEqualByComparingTo(pct.setScale(0, java.math.RoundingMode.HALF_UP));
     }
 }
