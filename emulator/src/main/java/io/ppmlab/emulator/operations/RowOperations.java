@@ -65,11 +65,31 @@ public final class RowOperations {
         return insert(caller, table, id, changes, request);
     }
 
+    /**
+     * Per-row locks (striped by id) around read, precondition check and write: without them two clients with the
+     * same If-Match could both pass the check and one update would be lost.
+     */
+    private final Object[] rowLocks = newLocks();
+
+    private static Object[] newLocks() {
+        Object[] locks = new Object[256];
+        for (int i = 0; i < locks.length; i++) locks[i] = new Object();
+        return locks;
+    }
+
+    private Object lockOf(UUID id) { return rowLocks[Math.floorMod(id.hashCode(), rowLocks.length)]; }
+
     public ApiResponse update(Caller caller, Table table, UUID id, WriteRequest request) {
         RowChanges changes = reader.read(table, request.body(), request.references());
         if (changes.id().isPresent() && !changes.id().get().equals(id)) {
             throw ErrorCode.BAD_REQUEST.error("The key in the body does not match the key in the URL.");
         }
+        synchronized (lockOf(id)) {
+            return updateLocked(caller, table, id, changes, request);
+        }
+    }
+
+    private ApiResponse updateLocked(Caller caller, Table table, UUID id, RowChanges changes, WriteRequest request) {
         Optional<Row> current = store.get(table.logicalName(), id);
         if (current.isEmpty()) {
             if (request.ifMatch().isPresent()) throw notFound(table, id); // If-Match: * forbids the upsert's create
@@ -102,6 +122,12 @@ public final class RowOperations {
     }
 
     public ApiResponse delete(Caller caller, Table table, UUID id, Optional<String> ifMatch) {
+        synchronized (lockOf(id)) {
+            return deleteLocked(caller, table, id, ifMatch);
+        }
+    }
+
+    private ApiResponse deleteLocked(Caller caller, Table table, UUID id, Optional<String> ifMatch) {
         Row row = existing(table, id);
         guard.checkDelete(caller, table, row); // before the precondition, as for updates
         checkIfMatch(row, ifMatch);
