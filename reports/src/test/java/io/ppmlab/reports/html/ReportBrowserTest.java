@@ -68,7 +68,7 @@ class ReportBrowserTest {
         int charts = open(report);
         // three uPlot charts over time, one log-log scale chart, SVG: save distribution, server ops, storage, JMH per unit (3)
         assertThat(charts).isGreaterThanOrEqualTo(10);
-        Path shot = screenshot("limits-report.png");
+        Path shot = screenshot("limits-report.png", 9000);
         String dir = System.getProperty("report.screenshot.dir");
         if (dir != null) Files.copy(shot, Path.of(dir).resolve("report-limits.png"), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -80,7 +80,7 @@ class ReportBrowserTest {
         assumeTrue(folder != null, "no -Dreport.results=<results folder> given");
         Path report = new ReportWriter().single(Path.of(folder));
         assertThat(open(report)).isGreaterThanOrEqualTo(4);
-        Path shot = screenshot("real-run-report.png");
+        Path shot = screenshot("real-run-report.png", 3200);
         String dir = System.getProperty("report.screenshot.dir");
         if (dir != null) Files.copy(shot, Path.of(dir).resolve("report-real-run.png"), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -89,7 +89,7 @@ class ReportBrowserTest {
     void comparisonReportRendersToo() throws Exception {
         Path out = new ReportWriter().comparison(List.of(Fixtures.path("smoke-1"), Fixtures.path("smoke-regressed")), tmp.resolve("cmp/report.html"));
         assertThat(open(out)).isGreaterThanOrEqualTo(1);
-        screenshot("comparison-report.png");
+        screenshot("comparison-report.png", 9000);
     }
 
     /** Opens the report, checks the console and every chart, and returns how many charts it has. */
@@ -120,9 +120,10 @@ class ReportBrowserTest {
         return charts.size();
     }
 
-    private static Path screenshot(String name) throws Exception {
+    /** A screenshot of the page's top, at most {@code maxHeight} pixels tall. */
+    private static Path screenshot(String name, int maxHeight) throws Exception {
         long height = (Long) ((JavascriptExecutor) driver).executeScript("return document.body.scrollHeight");
-        driver.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 40, 9000)));
+        driver.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 40, maxHeight)));
         File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Path dir = Files.createDirectories(Path.of("target/report-screenshots"));
         return Files.copy(png.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
