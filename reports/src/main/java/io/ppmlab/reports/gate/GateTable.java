@@ -43,8 +43,8 @@ public final class GateTable {
         if (j.bound() == null) return "";
         return switch (j.kind()) {
             case DETERMINISTIC -> j.bound() == 0 ? "exact" : "±" + pct(j.bound());
-            case RATIO -> "+" + pct(j.bound());
-            case AB -> "CI [" + pct(j.changeLow()) + "," + pct(j.changeHigh()) + "] vs +" + pct(j.bound());
+            case RATIO -> pct(j.bound());
+            case AB -> "CI [" + pct(j.changeLow()) + "," + pct(j.changeHigh()) + "] vs " + pct(j.bound());
         };
     }
 
