@@ -56,6 +56,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--resettable", defaultValue = "false",
+            description = "Snapshot the data directory once loaded, so that an admin's POST /lab/reset (the training page's Reset) puts it back.")
+    boolean resettable;
+
     @Override
     public Integer call() throws Exception {
         PlatformConfig platformConfig;
@@ -65,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         ServerConfig config = new ServerConfig(bind, port, dataDir, Optional.ofNullable(dataset), tokenLifetime, maxBodyBytes, fsync, platformConfig);
-        Emulator emulator = Emulator.start(config, System.out::println);
+        Emulator emulator = Emulator.start(config, System.out::println, resettable);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();

@@ -18,25 +18,44 @@ public final class Emulator implements AutoCloseable {
     public static final String REQUEST_NAME_HEADER = "x-lab-request-name";
 
     private final Javalin app;
-    private final Services services;
+    private final LiveServices live;
+    private final StartSnapshot snapshot;
     private final LatencyInjector latency;
 
-    private Emulator(Javalin app, Services services, LatencyInjector latency) {
+    private Emulator(Javalin app, LiveServices live, StartSnapshot snapshot, LatencyInjector latency) {
         this.app = app;
-        this.services = services;
+        this.live = live;
+        this.snapshot = snapshot;
         this.latency = latency;
     }
 
     public static Emulator start(ServerConfig config, Consumer<String> log) {
-        Services services = Services.open(config, log);
+        return start(config, log, false);
+    }
+
+    /**
+     * Starts the emulator and, when {@code resettable}, takes a snapshot of its data directory once the dataset is
+     * loaded, so that an admin's {@code POST /lab/reset} can put the data back as it was at this start.
+     */
+    public static Emulator start(ServerConfig config, Consumer<String> log, boolean resettable) {
+        Services first = Services.open(config, log);
+        StartSnapshot snapshot = null;
+        if (resettable) {
+            // a snapshot copies a closed directory: close, copy, reopen on the same port and clock
+            int port = first.port();
+            first.resourcing().capacity().catchUp(); // the snapshot holds the capacity of the horizon, so a reset need not recompute it
+            first.close();
+            snapshot = StartSnapshot.take(config.dataDir(), log);
+            first = Services.open(config.withPort(port), log, first.clock());
+        }
+        LiveServices live = new LiveServices(first, config, log);
         try {
-            IdentityRoutes identity = new IdentityRoutes(services.tokenIssuer(), services.openIdDocuments(), services.product().signIns());
-            LabGroupRoutes groups = services.labGroups();
-            LabPlatformRoutes platform = new LabPlatformRoutes(services);
-            LatencyInjector latency = new LatencyInjector(services.platform().latency());
+            LabResetRoutes reset = new LabResetRoutes(live, snapshot);
+            // latency injection is configuration, not data: one injector across resets
+            LatencyInjector latency = new LatencyInjector(first.platform().latency());
             Javalin app = Javalin.create(cfg -> {
                 cfg.jetty.host = config.bind();
-                cfg.jetty.port = services.port();
+                cfg.jetty.port = live.current().port();
                 cfg.startup.showJavalinBanner = false;
                 cfg.http.maxRequestSize = config.maxBodyBytes() + 1;
                 // URLs up to Dataverse's 32 KB limit (and 64 KB inside $batch) must reach the API, which answers in Dataverse's shape
@@ -48,33 +67,45 @@ public final class Emulator implements AutoCloseable {
                 cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
                 cfg.routes.error(404, "*", ApiEdge::notFound);
                 cfg.routes.exception(Exception.class, ApiEdge::unexpected);
+                TrainingPage.serve(cfg);
                 // The route table: identity, then the Web API, then the lab's own endpoints.
-                cfg.routes.post(OpenIdDocuments.TOKEN_ROUTE, identity::token);
-                cfg.routes.get(OpenIdDocuments.DISCOVERY_ROUTE, identity::discovery);
-                cfg.routes.get(OpenIdDocuments.JWKS_ROUTE, identity::keys);
+                cfg.routes.post(OpenIdDocuments.TOKEN_ROUTE, ctx -> live.read(s -> s.identity()).token(ctx));
+                cfg.routes.get(OpenIdDocuments.DISCOVERY_ROUTE, ctx -> live.read(s -> s.identity()).discovery(ctx));
+                cfg.routes.get(OpenIdDocuments.JWKS_ROUTE, ctx -> live.read(s -> s.identity()).keys(ctx));
                 for (HandlerType method : ApiEdge.METHODS) {
-                    cfg.routes.addHttpHandler(method, "/api/data/{version}", ctx -> api(ctx, services, config, latency));
-                    cfg.routes.addHttpHandler(method, "/api/data/{version}/<path>", ctx -> api(ctx, services, config, latency));
+                    cfg.routes.addHttpHandler(method, "/api/data/{version}", ctx -> on(live, ctx, s -> api(ctx, s, config, latency)));
+                    cfg.routes.addHttpHandler(method, "/api/data/{version}/<path>", ctx -> on(live, ctx, s -> api(ctx, s, config, latency)));
                 }
                 // bare JSON endpoint: liveness, and the baseline the HTTP benchmarks compare the Web API against
                 cfg.routes.get("/lab/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
-                cfg.routes.get("/lab/groups/{teamId}", groups::show);             // an Entra group next to its team (admin)
-                cfg.routes.post("/lab/groups/{teamId}/members", groups::members); // change a group's members (admin)
-                cfg.routes.post("/lab/groups/sync", groups::sync);                // force the group sync now (admin)
-                cfg.routes.get("/lab/storage", groups::storage);                  // storage meter: bytes and modelled quota (admin)
-                cfg.routes.get("/metrics", platform::prometheus);                 // Prometheus text format (counts only)
-                cfg.routes.get("/lab/metrics.json", platform::metricsJson);       // the same figures per request name, for the harness
-                cfg.routes.post("/lab/metrics/reset", platform::resetMetrics);    // zero the JSON view (after a warm-up)
-                cfg.routes.get("/lab/clock", platform::clock);                    // the lab clock (admin)
-                cfg.routes.post("/lab/clock", platform::moveClock);               // set or advance it (admin)
+                cfg.routes.get("/lab/groups/{teamId}", ctx -> on(live, ctx, s -> s.labGroups().show(ctx)));             // an Entra group next to its team (admin)
+                cfg.routes.post("/lab/groups/{teamId}/members", ctx -> on(live, ctx, s -> s.labGroups().members(ctx))); // change a group's members (admin)
+                cfg.routes.post("/lab/groups/sync", ctx -> on(live, ctx, s -> s.labGroups().sync(ctx)));                // force the group sync now (admin)
+                cfg.routes.get("/lab/storage", ctx -> on(live, ctx, s -> s.labGroups().storage(ctx)));                  // storage meter: bytes and modelled quota (admin)
+                cfg.routes.get("/metrics", ctx -> on(live, ctx, s -> new LabPlatformRoutes(s).prometheus(ctx)));        // Prometheus text format (counts only)
+                cfg.routes.get("/lab/metrics.json", ctx -> on(live, ctx, s -> new LabPlatformRoutes(s).metricsJson(ctx))); // the same figures per request name, for the harness
+                cfg.routes.post("/lab/metrics/reset", ctx -> on(live, ctx, s -> new LabPlatformRoutes(s).resetMetrics(ctx))); // zero the JSON view (after a warm-up)
+                cfg.routes.get("/lab/clock", ctx -> on(live, ctx, s -> new LabPlatformRoutes(s).clock(ctx)));           // the lab clock (admin)
+                cfg.routes.post("/lab/clock", ctx -> on(live, ctx, s -> new LabPlatformRoutes(s).moveClock(ctx)));     // set or advance it (admin)
+                cfg.routes.get("/lab/reset", reset::show);                                                              // whether Reset is available
+                cfg.routes.post("/lab/reset", reset::reset);                                                            // restore the start snapshot (admin)
             });
             app.start();
             log.accept("emulator listening on http://" + config.bind() + ":" + app.port() + "/api/data/v9.2/");
-            return new Emulator(app, services, latency);
+            return new Emulator(app, live, snapshot, latency);
         } catch (RuntimeException e) {
-            services.close();
+            live.close();
+            if (snapshot != null) snapshot.delete();
             throw e;
         }
+    }
+
+    /** Runs a handler on the current services graph (under the read lock, so a Reset waits for it). */
+    private static void on(LiveServices live, Context ctx, Consumer<Services> handler) {
+        live.read(s -> {
+            handler.accept(s);
+            return null;
+        });
     }
 
     private static void api(Context ctx, Services services, ServerConfig config, LatencyInjector latency) {
@@ -115,14 +146,16 @@ public final class Emulator implements AutoCloseable {
 
     public int port() { return app.port(); }
 
-    public LabClock clock() { return services.clock(); }
+    public LabClock clock() { return live.current().clock(); }
 
-    public Services services() { return services; }
+    /** The current services graph (a Reset replaces it). */
+    public Services services() { return live.current(); }
 
     @Override
     public void close() {
         app.stop();
         latency.close();
-        services.close();
+        live.close();
+        if (snapshot != null) snapshot.delete();
     }
 }

@@ -103,9 +103,13 @@ public final class Services implements AutoCloseable {
     }
 
     static Services open(ServerConfig config, Consumer<String> log) {
+        return open(config, log, config.platform().clock().create());
+    }
+
+    /** Opens the graph over {@code clock} (a reopened graph keeps the clock of the one it replaces). */
+    static Services open(ServerConfig config, Consumer<String> log, LabClock clock) {
         long started = System.nanoTime();
         Schema schema = SchemaLoader.loadDefault();
-        LabClock clock = config.platform().clock().create();
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -266,6 +270,8 @@ public final class Services implements AutoCloseable {
     public Product product() { return lab.product(); }
 
     LabGroupRoutes labGroups() { return lab.groups(); }
+
+    IdentityRoutes identity() { return new IdentityRoutes(tokenIssuer, openIdDocuments, lab.product().signIns()); }
 
     public Resourcing resourcing() { return lab.resourcing(); }
 

@@ -18,21 +18,28 @@ import java.util.function.UnaryOperator;
  */
 final class RunningEmulator implements BeforeAllCallback, AfterAllCallback {
     private final UnaryOperator<ServerConfig> tune;
+    private final boolean resettable;
     private Emulator emulator;
     private Path dataDir;
     private LabHttp http;
 
-    RunningEmulator() { this(c -> c); }
+    RunningEmulator() { this(c -> c, false); }
 
     /** An emulator whose configuration {@code tune} changes (e.g. small service protection limits). */
-    RunningEmulator(UnaryOperator<ServerConfig> tune) { this.tune = tune; }
+    RunningEmulator(UnaryOperator<ServerConfig> tune) { this(tune, false); }
+
+    /** {@code resettable}: a start snapshot is taken, so that {@code POST /lab/reset} works (as {@code lab train} starts it). */
+    RunningEmulator(UnaryOperator<ServerConfig> tune, boolean resettable) {
+        this.tune = tune;
+        this.resettable = resettable;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(tmp);
         dataDir = Files.createTempDirectory(tmp, "lab-" + context.getRequiredTestClass().getSimpleName());
-        emulator = Emulator.start(tune.apply(ServerConfig.defaults(dataDir).withDataset("demo")), line -> {});
+        emulator = Emulator.start(tune.apply(ServerConfig.defaults(dataDir).withDataset("demo")), line -> {}, resettable);
         http = new LabHttp(emulator.port());
     }
 
