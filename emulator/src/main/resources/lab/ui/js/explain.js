@@ -26,7 +26,13 @@ export async function explain(upn, personName, set, id, rowName, errorBox) {
   } catch (err) {
     show(d, h('h2', { id: 'explain-title' }, `Why can ${personName} see “${rowName}”?`), errorBox(err, 'lab_Explain refused'), close);
   }
-  close.focus();
+  close.focus({ preventScroll: true });
+  d.scrollTop = 0;
+}
+
+/** lab_Explain names each id as "<guid> (Name)"; a room reads the name. */
+function readable(text) {
+  return String(text ?? '').replace(/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12} \(([^)]+)\)/g, '$1');
 }
 
 function render(e) {
@@ -36,9 +42,9 @@ function render(e) {
   const t = e.Target || {};
   return h('div', { class: 'explanation' },
     h('div', { class: 'kv' },
-      h('span', { class: 'muted' }, 'User'), h('span', {}, e.User || e.UserId),
-      h('span', { class: 'muted' }, 'Row owner'), h('span', {}, t.Owner || '—'),
-      h('span', { class: 'muted' }, 'Row business unit'), h('span', {}, t.OwningBusinessUnit || '—')),
+      h('span', { class: 'muted' }, 'User'), h('span', {}, readable(e.User || e.UserId)),
+      h('span', { class: 'muted' }, 'Row owner'), h('span', {}, readable(t.Owner) || '—'),
+      h('span', { class: 'muted' }, 'Row business unit'), h('span', {}, readable(t.OwningBusinessUnit) || '—')),
     read ? headline('Read', read) : null,
     write ? headline('Write', write) : null,
     h('h3', {}, 'Every right'),
@@ -46,13 +52,17 @@ function render(e) {
       rights.flatMap(r => [
         h('span', { role: 'cell' }, r.Privilege),
         h('span', { role: 'cell', class: r.Allowed ? 'ok' : 'bad', 'data-right': r.Privilege, 'data-allowed': String(r.Allowed) }, r.Allowed ? 'yes' : 'no'),
-        h('span', { role: 'cell', class: 'decision' }, r.Decision, r.ErrorCode ? ` [${r.FailedCheck} ${r.ErrorCode}]` : ''),
+        h('span', { role: 'cell', class: 'decision' }, readable(r.Decision), r.ErrorCode ? ` [${r.FailedCheck} ${r.ErrorCode}]` : ''),
       ])),
-    read && read.Roles && read.Roles.length ? h('div', {}, h('h3', {}, 'Roles that hold Read'), h('ul', {}, read.Roles.map(x => h('li', {}, x)))) : null);
+    read && read.Roles && read.Roles.length ? h('div', {}, h('h3', {}, 'Roles that hold Read'), h('ul', {}, read.Roles.map(x => h('li', {}, readable(x))))) : null);
 }
 
 function headline(label, right) {
   return h('p', { class: right.Allowed ? 'note' : 'error', 'data-headline': label },
     h('strong', {}, `${label}: ${right.Allowed ? 'allowed' : 'refused'}. `),
-    right.Allowed ? `Because ${right.Decision}.` : `${right.FailedCheck === 'PrivilegeCheck' ? 'The privilege check failed' : 'The access check failed'}: ${right.Decision} (${right.ErrorCode}).`);
+    right.Allowed ? `Because ${readable(right.Decision)}.` : `${capitalised(readable(right.Decision))} (${right.ErrorCode}).`);
+}
+
+function capitalised(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -37,6 +37,14 @@ export async function signInAgain(upn) {
 
 export function lastSignIn(upn) { return signedInAt.get(upn); }
 
+/**
+ * Drops every token but keeps the persona: after the clock moves forward the held tokens have expired, so the next
+ * request of each user signs in again instead of being refused first.
+ */
+export function dropTokens() {
+  tokens.clear();
+}
+
 /** Forgets every token (after a reset) and the chosen persona. */
 export function forget() {
   tokens.clear();

@@ -1,8 +1,7 @@
 // Time and resources: the emulator clock, and the resource manager's heat map of capacity against demand.
-import { ApiError, claims } from '../api.js';
 import { h, show } from '../dom.js';
 import { byCell, heatMap, monthlyFetch, monthsFrom } from '../heatmap.js';
-import { as, asAdmin, ADMIN, tokenFor } from '../session.js';
+import { as, asAdmin, dropTokens } from '../session.js';
 
 const MANAGER = 'resourcemanager@contoso.test';
 const state = { start: null };
@@ -73,22 +72,17 @@ async function fetchXml(set, xml) {
 
 function iso(y, m, d) { return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`; }
 
-/** The clock through GET /lab/clock; where the emulator has no such route, the time of the last sign-in (read-only). */
+/** The lab clock (GET /lab/clock, admin): now, real or simulated. */
 async function readClock() {
-  try {
-    return { ...(await asAdmin('GET', '/lab/clock')).body, control: true };
-  } catch (e) {
-    if (!(e instanceof ApiError) || e.status !== 404) throw e;
-    const iat = claims(await tokenFor(ADMIN)).iat;
-    return { now: new Date(iat * 1000).toISOString(), mode: 'read-only', control: false };
-  }
+  return (await asAdmin('GET', '/lab/clock')).body;
 }
 
 function clockSection(clock, ctx) {
   const advance = by => async () => {
     try {
       await asAdmin('POST', '/lab/clock', { advance: by });
-      ctx.status(`Clock advanced by ${by}.`);
+      dropTokens(); // tokens expire by the lab clock: the ones held are now out of date
+      ctx.status(`Clock advanced by ${by}; held tokens have expired, so each user signs in again on their next request.`);
       await ctx.open('resources');
     } catch (e) {
       ctx.status(`Clock not moved: ${e.plain || e.message}`);
@@ -97,9 +91,8 @@ function clockSection(clock, ctx) {
   return h('section', { class: 'card', id: 'clock' },
     h('div', {}, h('strong', {}, 'Emulator clock: '), h('span', { id: 'clock-now' }, new Date(clock.now).toUTCString()),
       clock.mode ? h('span', { class: 'muted' }, ` (${clock.mode})`) : null),
-    clock.control
-      ? h('div', { class: 'inline-form' },
-        h('button', { type: 'button', id: 'clock-day', onclick: advance('P1D') }, 'Advance 1 day'),
-        h('button', { type: 'button', id: 'clock-month', onclick: advance('P30D') }, 'Advance 30 days'))
-      : h('p', { class: 'muted' }, 'Read-only: this emulator has no clock control (GET/POST /lab/clock); the time shown is the lab clock when the admin last signed in (the token’s issue time).'));
+    h('div', { class: 'inline-form' },
+      h('button', { type: 'button', id: 'clock-day', onclick: advance('P1D') }, 'Advance 1 day'),
+      h('button', { type: 'button', id: 'clock-month', onclick: advance('P30D') }, 'Advance 30 days')),
+    h('p', { class: 'muted small' }, 'Token expiry, the group sync, the capacity horizon and log retention follow this clock; it only moves forward (POST /lab/clock as the Admin User).'));
 }

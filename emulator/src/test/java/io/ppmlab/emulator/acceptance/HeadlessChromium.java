@@ -1,6 +1,7 @@
 package io.ppmlab.emulator.acceptance;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -62,7 +63,12 @@ final class HeadlessChromium implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().withSilent(true).build();
         Files.createDirectories(screenshots);
-        return new HeadlessChromium(new ChromeDriver(service, options), profile, screenshots);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        // the page is made for a 1280x800 projector: make that the viewport, not the window with its frame
+        Object frame = driver.executeScript("return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight];");
+        List<?> extra = (List<?>) frame;
+        driver.manage().window().setSize(new Dimension(1280 + ((Number) extra.get(0)).intValue(), 800 + ((Number) extra.get(1)).intValue()));
+        return new HeadlessChromium(driver, profile, screenshots);
     }
 
     WebDriver driver() { return driver; }

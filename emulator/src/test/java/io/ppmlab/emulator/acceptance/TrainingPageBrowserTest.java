@@ -152,9 +152,9 @@ class TrainingPageBrowserTest {
         signInAs("blue");
         browser.find("button[data-why='IT Project 1']").click();
         WebElement read = browser.await("dialog[open] [data-headline='Read']");
-        assertThat(read.getText()).contains("Read: allowed", "Sensei IQ - Portfolio Manager", "Local depth", "(IT)");
+        assertThat(read.getText()).contains("Read: allowed", "Sensei IQ - Portfolio Manager", "Local depth", "business unit IT covers");
         WebElement write = browser.find("dialog[open] [data-headline='Write']");
-        assertThat(write.getText()).contains("Write: refused", "access check", "0x80048306");
+        assertThat(write.getText()).contains("Write: refused", "Denied by the access check", "0x80048306");
         assertThat(browser.find("dialog[open] [data-right='Delete']").getAttribute("data-allowed")).isEqualTo("false");
         browser.screenshot("explain-blue");
         browser.find("dialog[open]").sendKeys(Keys.ESCAPE);
@@ -163,7 +163,7 @@ class TrainingPageBrowserTest {
         signInAs("green");
         browser.find("button[data-why='IT Portfolio 2']").click();
         WebElement greenWrite = browser.await("dialog[open] [data-headline='Write']");
-        assertThat(greenWrite.getText()).contains("Write: allowed", "team", "(IT Portfolio 2)", "owns the row");
+        assertThat(greenWrite.getText()).contains("Write: allowed", "team IT Portfolio 2", "owns the row");
         browser.find("dialog[open] button.primary").click();
     }
 
@@ -231,6 +231,14 @@ class TrainingPageBrowserTest {
         browser.screenshot("documented-example-after-group-change");
     }
 
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     static String effect(String record) {
         return browser.find("#group-effect li[data-record='" + record + "']").getAttribute("data-access");
     }
@@ -255,8 +263,12 @@ class TrainingPageBrowserTest {
         browser.find("#demand-save").click();
         browser.until("demand drawn", () -> "120".equals(
                 browser.find("#heatmap g[data-cell='Blue User|" + firstMonth + "']").getAttribute("data-demand")));
-        assertThat(browser.find("#clock-now").getText()).isNotBlank();
         browser.screenshot("heat-map");
+
+        String before = browser.find("#clock-now").getText();
+        browser.find("#clock-day").click();
+        browser.until("clock advanced", () -> !browser.find("#clock-now").getText().equals(before));
+        assertThat(lab.emulator().clock().offset()).isGreaterThanOrEqualTo(java.time.Duration.ofDays(1));
     }
 
     @Test
@@ -283,6 +295,7 @@ class TrainingPageBrowserTest {
         browser.await("#reset-confirm").click();
         WebElement done = browser.await("#reset-result .note");
         assertThat(done.getText()).contains("The demo is back");
+        System.out.println("[training] " + done.getText() + " (load average " + loadAverage() + ")");
         browser.screenshot("reset");
 
         String admin = lab.adminToken();
