@@ -2,6 +2,7 @@ package io.ppmlab.emulator.cli;
 
 import io.ppmlab.emulator.server.Emulator;
 import io.ppmlab.emulator.server.PlatformConfig;
+import io.ppmlab.emulator.store.snapshot.DataSnapshot;
 import io.ppmlab.emulator.server.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +48,7 @@ public final class TrainCommand implements Callable<Integer> {
             emulator.close();
             if (temporary) {
                 try {
-                    ScratchDirectories.delete(dir);
+                    DataSnapshot.deleteTree(dir);
                 } catch (java.io.IOException e) {
                     System.err.println("could not remove " + dir + ": " + e.getMessage());
                 }
