@@ -68,6 +68,7 @@ async function record(kind, id, main, ctx) {
     }
   };
   const registers = kind.table === 'sensei_project' ? await projectRegisters(id, ctx) : [];
+  const status = kind.table === 'sensei_project' ? statusUpdates(id, ctx) : null;
   show(main,
     h('button', { type: 'button', onclick: () => ctx.open('browse') }, '← Back to the lists'),
     h('h2', { id: 'record-title' }, row.sensei_name, ' ', whyButton(kind.set, id, row.sensei_name, ctx)),
@@ -82,7 +83,35 @@ async function record(kind, id, main, ctx) {
       h('label', {}, 'Name', name), h('label', {}, 'Description', description),
       h('button', { type: 'submit', class: 'primary', id: 'save' }, `Save as ${p.name}`)),
     message,
+    status,
     registers);
+}
+
+/** Creates a status update as the persona (the product calculates its panels and KPIs as that user) and shows them. */
+function statusUpdates(projectId, ctx) {
+  const p = current();
+  const out = h('div', { id: 'status-panels', 'aria-live': 'polite' });
+  const create = async () => {
+    try {
+      const created = await asPersona('POST', 'sensei_statusupdates',
+        { sensei_name: `Status by ${p.name}`, 'sensei_projectlink@odata.bind': `/sensei_projects(${projectId})` });
+      const id = /\(([0-9a-fA-F-]{36})\)/.exec(created.headers.get('OData-EntityId'))[1];
+      const [panels, row] = await Promise.all([
+        asPersona('POST', 'sensei_GetStatusUpdatePanels', { StatusUpdateId: id }).then(r => r.body.Panels),
+        asPersona('GET', `sensei_statusupdates(${id})`).then(r => r.body)]);
+      show(out,
+        h('p', { class: 'note', id: 'status-overall' }, h('strong', {}, 'Overall: '), formatted(row, 'sensei_overallstatus') || '—',
+          ` (calculated as ${p.name}: panels count only rows this user can read)`),
+        h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Panel'), h('th', {}, 'Value'), h('th', {}, 'KPI'), h('th', {}, 'Warning'))),
+          h('tbody', {}, panels.map(x => h('tr', { 'data-panel': x.Field },
+            h('td', {}, x.Label || x.Field), h('td', {}, x.Value === null ? '—' : `${x.Value}${x.Suffix ? ` ${x.Suffix}` : ''}`),
+            h('td', {}, x.Kpi ? formatted(row, x.Kpi) : ''), h('td', {}, x.Warning ? 'yes' : ''))))));
+    } catch (e) {
+      show(out, ctx.errorBox(e, `${p.name} may not create a status update here`));
+    }
+  };
+  return h('section', { 'aria-label': 'Status update' }, h('h3', {}, 'Status update'),
+    h('button', { type: 'button', id: 'status-create', onclick: create }, `Create a status update as ${p.name}`), out);
 }
 
 async function projectRegisters(projectId, ctx) {

@@ -311,4 +311,17 @@ class TrainingPageBrowserTest {
         assertThat(browser.find("#example-summary").getAttribute("data-differences")).isEqualTo("0");
         assertThat(browser.find("tr[data-record='IT Program 3'] td[data-user='blue']").getAttribute("data-access")).isEqualTo("R");
     }
+
+    @Test
+    @Order(10)
+    void aStatusUpdateShowsItsPanelsAndKpis() {
+        signInAs("red");
+        browser.find("button[data-open='HR Project 1']").click();
+        browser.await("#status-create").click();
+        WebElement overall = browser.await("#status-overall");
+        assertThat(overall.getText()).contains("Overall:", "calculated as Red User");
+        assertThat(browser.all("#status-panels tr[data-panel]")).isNotEmpty();
+        assertThat(browser.find("#status-panels tr[data-panel='sensei_budget']").getText()).isNotBlank();
+        browser.screenshot("status-update");
+    }
 }
