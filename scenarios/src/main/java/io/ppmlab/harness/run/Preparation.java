@@ -46,7 +46,8 @@ public final class Preparation {
     /** What the preparation made, for the limits' verdicts as well as the journeys. */
     public record Prepared(Fixtures fixtures, int groupsCreated, int groupsBefore) {}
 
-    public Prepared prepare(long projects, int batchOperations) throws IOException {
+    /** @param asOf the organisation's "today" (its manifest's {@code settings.asOf}), where its largest plans start */
+    public Prepared prepare(long projects, int batchOperations, String asOf) throws IOException {
         String password = personas.path("password").asText("demo");
         String admin = web.password("admin@contoso.test", password);
         String adminId = userId("admin@contoso.test");
@@ -65,20 +66,25 @@ public final class Preparation {
                 .expect(200, "resources the resource manager reads").json(), "bookableresourceid");
         if (resources.size() < 91) throw new IllegalStateException("the organisation has " + resources.size()
                 + " resources the resource manager reads; the plan journeys need 91");
-        String fetch = "<fetch aggregate=\"true\"><entity name=\"sensei_resourcedemand\">"
-                + "<attribute name=\"sensei_project\" groupby=\"true\" alias=\"project\"/>"
-                + "<attribute name=\"sensei_resourcedemandid\" aggregate=\"count\" alias=\"rows\"/></entity></fetch>";
-        JsonNode byProject = web.get(admin, "sensei_resourcedemands?fetchXml=" + WebClient.enc(fetch)).expect(200, "demand per project").json();
+        // The organisation's largest plan: most demand rows in its first planned week. One week, because Dataverse refuses an
+        // aggregate over more than 50,000 rows (0x8004E023) and the whole demand table of the limits profile is far larger.
+        JsonNode byProject = web.get(admin, "sensei_resourcedemands?fetchXml=" + WebClient.enc(demandPerProject(
+                "<condition attribute=\"sensei_date\" operator=\"on-or-after\" value=\"" + asOf + "\"/>"
+                        + "<condition attribute=\"sensei_date\" operator=\"on-or-before\" value=\"" + java.time.LocalDate.parse(asOf).plusDays(6) + "\"/>")))
+                .expect(200, "demand per project in one week").json();
         String loadProject = null;
-        long loadRows = -1;
+        long weekRows = -1;
         for (JsonNode row : byProject.path("value")) {
             if (row.path("project").isNull() || row.path("project").asText().isEmpty()) continue;
-            if (row.path("rows").asLong() > loadRows) {
-                loadRows = row.path("rows").asLong();
+            if (row.path("rows").asLong() > weekRows) {
+                weekRows = row.path("rows").asLong();
                 loadProject = row.path("project").asText();
             }
         }
         if (loadProject == null) throw new IllegalStateException("the organisation has no resource plan to load");
+        long loadRows = web.get(admin, "sensei_resourcedemands?fetchXml=" + WebClient.enc(demandPerProject(
+                "<condition attribute=\"sensei_project\" operator=\"eq\" value=\"" + loadProject + "\"/>")))
+                .expect(200, "rows of the largest plan").json().path("value").path(0).path("rows").asLong();
         List<String> projectIds = new ArrayList<>(ids(web.get(rmToken, "sensei_projects?$select=sensei_projectid&$orderby=sensei_name&$top=10")
                 .expect(200, "projects the resource manager reads").json(), "sensei_projectid"));
         projectIds.remove(loadProject);
@@ -142,6 +148,14 @@ public final class Preparation {
         String group = web.get(token, "teams?$select=teamid&$filter=teamtype%20eq%203&$top=1").expect(200, "a group team").json()
                 .path("value").path(0).path("teamid").asText();
         return new Fixtures.Admin("admin@contoso.test", chosen, teamA, teamB, group, memberUpn);
+    }
+
+    /** Demand rows per project, under {@code conditions}. */
+    private static String demandPerProject(String conditions) {
+        return "<fetch aggregate=\"true\"><entity name=\"sensei_resourcedemand\">"
+                + "<attribute name=\"sensei_project\" groupby=\"true\" alias=\"project\"/>"
+                + "<attribute name=\"sensei_resourcedemandid\" aggregate=\"count\" alias=\"rows\"/>"
+                + "<filter type=\"and\">" + conditions + "</filter></entity></fetch>";
     }
 
     private List<PersonaUser> pick(String role, Predicate<JsonNode> needs, String outsider) {

@@ -65,7 +65,8 @@ public final class RunPoint {
 
             console.phase("preparing fixtures (personas, plans, 250 groups) and warming the indexes up");
             long projects = f.manifest.path("rows").path("sensei_project").asLong();
-            f.prepared = new Preparation(web, personasDir).prepare(projects, settings.suite().batchOperations);
+            f.prepared = new Preparation(web, personasDir).prepare(projects, settings.suite().batchOperations,
+                    f.manifest.path("settings").path("asOf").asText("2025-01-06"));
             Path fixtures = out.resolve("fixtures.json");
             JSON.writerWithDefaultPrettyPrinter().writeValue(fixtures.toFile(), f.prepared.fixtures());
             String admin = web.password("admin@contoso.test", f.prepared.fixtures().password());
@@ -103,6 +104,9 @@ public final class RunPoint {
             f.storage = probes.storage().orElse(null);
             f.server = probes.serverMetrics().orElse(null);
             f.probes = new ExtensionProbes(web, admin, settings).run(console);
+        } catch (RuntimeException e) {
+            if (emulator != null && !emulator.alive() && !(e instanceof EmulatorDied)) throw new EmulatorDied(emulator.tail());
+            throw e;
         } finally {
             if (emulator != null) {
                 console.phase("stopping the emulator");

@@ -1,0 +1,61 @@
+package io.ppmlab.harness.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The recorder's figures: percentiles, expected refusals apart from errors, the per-second series. */
+class RecorderTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void percentilesStatusesAndSeries() throws Exception {
+        Recorder r = new Recorder();
+        r.declare("a.list", "p", Set.of(200));
+        r.declare("a.refused", "p", Set.of(403));
+        long t = System.currentTimeMillis();
+        for (int i = 1; i <= 100; i++) r.record("a.list", 200, t, t + i, 10);
+        r.record("a.list", 500, t, t + 1, 5);
+        r.record("a.list", 429, t, t + 1, 5);
+        r.record("a.refused", 403, t, t + 3, 7);
+        r.journey("p", false);
+        r.journey("p", true);
+        r.checkFailed("a.list", "rows 3, expected 4");
+        r.write(tmp.resolve("requests.json"));
+
+        JsonNode doc = new ObjectMapper().readTree(tmp.resolve("requests.json").toFile());
+        JsonNode list = doc.path("requests").path(0);
+        assertThat(list.path("name").asText()).isEqualTo("a.list");
+        assertThat(list.path("count").asLong()).isEqualTo(102);
+        assertThat(list.path("ok").asLong()).isEqualTo(100);
+        assertThat(list.path("errors").path("500").asLong()).isEqualTo(1);
+        assertThat(list.path("errors").path("429").asLong()).isEqualTo(1);
+        assertThat(list.path("p50Ms").asDouble()).isBetween(49.0, 51.0);
+        assertThat(list.path("p99Ms").asDouble()).isBetween(98.0, 100.1);
+        assertThat(list.path("maxMs").asDouble()).isBetween(99.9, 100.1);
+        assertThat(list.path("responseBytes").asLong()).isEqualTo(1010);
+        assertThat(list.path("series").path(0).path("count").asLong()).isEqualTo(102);
+        assertThat(list.path("series").path(0).path("throttled").asLong()).isEqualTo(1);
+        JsonNode refused = doc.path("requests").path(1);
+        assertThat(refused.path("expectedRefusals").asLong()).isEqualTo(1);
+        assertThat(refused.path("errors").size()).isZero();
+        assertThat(doc.path("journeys").path("p").path("failed").asLong()).isEqualTo(1);
+        assertThat(doc.path("checkFailures").get(0).asText()).contains("rows 3");
+    }
+
+    @Test
+    void anUndeclaredNameOrAConflictingDeclarationIsAProgrammingError() {
+        Recorder r = new Recorder();
+        r.declare("x", "p", Set.of(200));
+        assertThatThrownBy(() -> r.declare("x", "p", Set.of(204))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> r.record("y", 200, 0, 1, 0)).isInstanceOf(IllegalStateException.class);
+    }
+}
