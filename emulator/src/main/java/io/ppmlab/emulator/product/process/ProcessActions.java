@@ -1,5 +1,6 @@
 package io.ppmlab.emulator.product.process;
 
+import io.ppmlab.emulator.product.ActionMessages;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,14 +48,14 @@ public final class ProcessActions {
     public ApiResponse run(Caller caller, ApiRequest request) {
         UUID id = authorised(caller, ProductOperations.RUN_SCHEDULED_PROCESS, request.body());
         ProcessRun run = runner.run(id);
-        return json(request, ProductOperations.RUN_RESPONSE, g -> entry(g, run));
+        return ActionMessages.response(request, ProductOperations.RUN_RESPONSE, g -> entry(g, run));
     }
 
     public ApiResponse list(Caller caller, ApiRequest request) {
         UUID id = authorised(caller, ProductOperations.LIST_PROCESS_LOGS, request.body());
         int purged = logs.purge();
         List<ProcessRun> runs = logs.of(id);
-        return json(request, ProductOperations.LOGS_RESPONSE, g -> {
+        return ActionMessages.response(request, ProductOperations.LOGS_RESPONSE, g -> {
             g.writeNumberField("Purged", purged);
             g.writeArrayFieldStart("Logs");
             for (ProcessRun r : runs) {
@@ -114,20 +115,4 @@ public final class ProcessActions {
         else g.writeNumberField(name, value);
     }
 
-    private interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    private static ApiResponse json(ApiRequest request, String type, Body body) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("@odata.context", request.baseUrl() + "$metadata#Microsoft.Dynamics.CRM." + type);
-            body.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return ApiResponse.json(200, out.toString(), Map.of());
-    }
 }

@@ -1,5 +1,6 @@
 package io.ppmlab.emulator.product.settings;
 
+import io.ppmlab.emulator.product.ActionMessages;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,7 +71,7 @@ public final class SettingsActions {
 
     public ApiResponse track(Caller caller, ApiRequest request) {
         subscription.require();
-        JsonNode body = body(ProductOperations.TRACK_EVENT, request.body(), TRACK_PARAMETERS);
+        JsonNode body = ActionMessages.parameters(ProductOperations.TRACK_EVENT, ActionMessages.orEmptyObject(request.body()), TRACK_PARAMETERS);
         String table = text(body, "TableType", true);
         if (schema.table(table).isEmpty()) throw ErrorCode.BAD_REQUEST.error("TableType '" + table + "' is not a table.");
         String event = text(body, "EventType", true);
@@ -88,15 +89,15 @@ public final class SettingsActions {
                     org == null ? null : "org" + org.id().toString().substring(0, 8), currency == null ? null : currency.id(),
                     caller.userId(), tz == null || tz.isNull() ? null : tz.intValue(), roles(caller.userId()), language, table, event));
         }
-        return json(request, ProductOperations.TRACK_RESPONSE, g -> g.writeBooleanField("Recorded", recorded));
+        return ActionMessages.response(request, ProductOperations.TRACK_RESPONSE, g -> g.writeBooleanField("Recorded", recorded));
     }
 
     public ApiResponse list(Caller caller, ApiRequest request) {
         Table settingsTable = schema.table(ConfigurationSettings.TABLE).orElseThrow();
         guard.checkCreate(caller, settingsTable, new Row(settingsTable.logicalName(), UUID.randomUUID(), Map.of("sensei_name", "telemetry")));
-        body(ProductOperations.LIST_TELEMETRY, request.body().length == 0 ? "{}".getBytes() : request.body(), Set.of());
+        ActionMessages.parameters(ProductOperations.LIST_TELEMETRY, ActionMessages.orEmptyObject(request.body()), Set.of());
         List<TelemetryEvent> events = sink.all();
-        return json(request, ProductOperations.TELEMETRY_RESPONSE, g -> {
+        return ActionMessages.response(request, ProductOperations.TELEMETRY_RESPONSE, g -> {
             g.writeBooleanField("Enabled", settings().telemetryEnabled());
             g.writeFieldName("Events");
             g.writeStartArray();
@@ -145,7 +146,7 @@ public final class SettingsActions {
             reason = due ? "The cadence has passed since the last prompt." : "Prompted less than the cadence ago.";
         }
         int cadence = s.cadenceDays().orElse(ProductSettings.DEFAULT_CADENCE_DAYS);
-        return json(request, ProductOperations.FEEDBACK_RESPONSE, g -> {
+        return ActionMessages.response(request, ProductOperations.FEEDBACK_RESPONSE, g -> {
             g.writeBooleanField("Due", due);
             g.writeStringField("Reason", s.cadenceDays().isEmpty() ? reason + " (userFeedbackCadence is not a whole number of days: the default 30 applies)" : reason);
             g.writeNumberField("CadenceDays", cadence);
@@ -192,36 +193,4 @@ public final class SettingsActions {
         return v.asText();
     }
 
-    private static JsonNode body(String action, byte[] bytes, Set<String> parameters) {
-        if (bytes.length == 0) bytes = "{}".getBytes();
-        JsonNode node;
-        try {
-            node = JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw ErrorCode.BAD_REQUEST.error("The body of " + action + " is not valid JSON.");
-        }
-        if (node == null || !node.isObject()) throw ErrorCode.BAD_REQUEST.error("The body of " + action + " must be a JSON object.");
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!parameters.contains(f) && !f.startsWith("@")) throw ErrorCode.BAD_REQUEST.error("'" + f + "' is not a parameter of " + action + " (parameters: " + parameters + ").");
-        }
-        return node;
-    }
-
-    private interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    private static ApiResponse json(ApiRequest request, String type, Body body) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("@odata.context", request.baseUrl() + "$metadata#Microsoft.Dynamics.CRM." + type);
-            body.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return ApiResponse.json(200, out.toString(), Map.of());
-    }
 }

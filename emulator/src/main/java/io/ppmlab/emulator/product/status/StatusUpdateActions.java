@@ -1,5 +1,6 @@
 package io.ppmlab.emulator.product.status;
 
+import io.ppmlab.emulator.product.ActionMessages;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,7 +64,7 @@ final class StatusUpdateActions {
 
     ApiResponse duplicate(Caller caller, ApiRequest request) {
         String action = ProductOperations.DUPLICATE_STATUS_UPDATE;
-        JsonNode body = body(action, request.body(), Set.of("ParentId", "Name", "StatusDate"));
+        JsonNode body = ActionMessages.parameters(action, request.body(), Set.of("ParentId", "Name", "StatusDate"));
         UUID parentId = guid(action, body, "ParentId");
         String parentTable = store.get("sensei_project", parentId).isPresent() ? "sensei_project"
                 : store.get("sensei_program", parentId).map(r -> "sensei_program").orElseThrow(() -> ErrorCode.OBJECT_DOES_NOT_EXIST.error("sensei_project or sensei_program", parentId));
@@ -84,7 +85,7 @@ final class StatusUpdateActions {
 
     ApiResponse clear(Caller caller, ApiRequest request) {
         String action = ProductOperations.CLEAR_STATUS_UPDATE;
-        UUID id = guid(action, body(action, request.body(), Set.of("StatusUpdateId")), "StatusUpdateId");
+        UUID id = guid(action, ActionMessages.parameters(action, request.body(), Set.of("StatusUpdateId")), "StatusUpdateId");
         ObjectNode patch = JSON.createObjectNode();
         fields().forEach(patch::putNull);
         JsonNode row = call(() -> writes.write(caller, "PATCH", "sensei_statusupdates(" + id + ")", patch.toString()));
@@ -93,13 +94,13 @@ final class StatusUpdateActions {
 
     ApiResponse panels(Caller caller, ApiRequest request) {
         String action = ProductOperations.GET_STATUS_UPDATE_PANELS;
-        UUID id = guid(action, body(action, request.body(), Set.of("StatusUpdateId")), "StatusUpdateId");
+        UUID id = guid(action, ActionMessages.parameters(action, request.body(), Set.of("StatusUpdateId")), "StatusUpdateId");
         JsonNode row = call(() -> reads.get(caller, "sensei_statusupdates(" + id + ")"));
         PanelConfig config = config();
         String parent = row.hasNonNull("_sensei_projectlink_value") ? "sensei_project" : row.hasNonNull("_sensei_program_value") ? "sensei_program" : null;
         Map<String, Object> values = new LinkedHashMap<>();
         row.fields().forEachRemaining(e -> values.put(e.getKey(), PanelValues.of(e.getValue())));
-        return json(request, ProductOperations.PANELS_RESPONSE, g -> {
+        return ActionMessages.response(request, ProductOperations.PANELS_RESPONSE, g -> {
             g.writeStringField("StatusUpdateId", id.toString());
             g.writeStringField("Parent", parent);
             g.writeArrayFieldStart("Panels");
@@ -135,7 +136,7 @@ final class StatusUpdateActions {
     }
 
     ApiResponse timings(Caller caller, ApiRequest request) {
-        return json(request, ProductOperations.TIMINGS_RESPONSE, g -> {
+        return ActionMessages.response(request, ProductOperations.TIMINGS_RESPONSE, g -> {
             PanelTimings.Stat s = timings.snapshots();
             g.writeNumberField("Snapshots", s.count());
             g.writeNumberField("SnapshotTotalMs", s.totalMs());
@@ -185,22 +186,6 @@ final class StatusUpdateActions {
         }
     }
 
-    private static JsonNode body(String action, byte[] bytes, Set<String> parameters) {
-        if (bytes.length == 0) throw ErrorCode.BAD_REQUEST.error("The request body of " + action + " is empty; parameters: " + parameters + ".");
-        JsonNode node;
-        try {
-            node = JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw ErrorCode.BAD_REQUEST.error("The body of " + action + " is not valid JSON.");
-        }
-        if (node == null || !node.isObject()) throw ErrorCode.BAD_REQUEST.error("The body of " + action + " must be a JSON object.");
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!parameters.contains(f) && !f.startsWith("@")) throw ErrorCode.BAD_REQUEST.error("'" + f + "' is not a parameter of " + action + " (parameters: " + parameters + ").");
-        }
-        return node;
-    }
-
     private static UUID guid(String action, JsonNode body, String name) {
         JsonNode v = body.get(name);
         if (v == null || !v.isTextual()) throw ErrorCode.BAD_REQUEST.error("The parameter '" + name + "' of " + action + " is required (a GUID).");
@@ -209,22 +194,5 @@ final class StatusUpdateActions {
         } catch (IllegalArgumentException e) {
             throw ErrorCode.BAD_REQUEST.error("The parameter '" + name + "' of " + action + " is not a GUID: " + v.asText());
         }
-    }
-
-    private interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    static ApiResponse json(ApiRequest request, String type, Body body) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("@odata.context", request.baseUrl() + "$metadata#Microsoft.Dynamics.CRM." + type);
-            body.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return ApiResponse.json(200, out.toString(), Map.of());
     }
 }
