@@ -1,18 +1,26 @@
 package io.ppmlab.emulator.odata;
 
+import static io.ppmlab.emulator.odata.Csdl.BOOLEAN;
+import static io.ppmlab.emulator.odata.Csdl.DECIMAL;
+import static io.ppmlab.emulator.odata.Csdl.DOUBLE;
+import static io.ppmlab.emulator.odata.Csdl.GUID;
+import static io.ppmlab.emulator.odata.Csdl.INSTANT;
+import static io.ppmlab.emulator.odata.Csdl.INT;
+import static io.ppmlab.emulator.odata.Csdl.LONG;
+import static io.ppmlab.emulator.odata.Csdl.STRING;
+import static io.ppmlab.emulator.odata.Csdl.action;
+import static io.ppmlab.emulator.odata.Csdl.complex;
+import static io.ppmlab.emulator.odata.Csdl.param;
+import static io.ppmlab.emulator.odata.Csdl.prop;
 import static io.ppmlab.emulator.odata.EdmFactory.fqn;
 
 import io.ppmlab.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
-import org.apache.olingo.commons.api.edm.FullQualifiedName;
 import org.apache.olingo.commons.api.edm.provider.CsdlAction;
 import org.apache.olingo.commons.api.edm.provider.CsdlActionImport;
 import org.apache.olingo.commons.api.edm.provider.CsdlComplexType;
-import org.apache.olingo.commons.api.edm.provider.CsdlParameter;
 import org.apache.olingo.commons.api.edm.provider.CsdlProperty;
-import org.apache.olingo.commons.api.edm.provider.CsdlReturnType;
 
 /**
  * The product's own unbound actions (scheduled processes, status updates, telemetry and feedback), declared so that Olingo
@@ -41,14 +49,6 @@ public final class ProductOperations {
     private static final String TELEMETRY_EVENT = "sensei_TelemetryEvent";
     private static final String PANEL = "sensei_StatusUpdatePanel";
     private static final String PANEL_TIMING = "sensei_StatusUpdatePanelTiming";
-    private static final FullQualifiedName BOOLEAN = EdmPrimitiveTypeKind.Boolean.getFullQualifiedName();
-    private static final FullQualifiedName LONG = EdmPrimitiveTypeKind.Int64.getFullQualifiedName();
-    private static final FullQualifiedName DOUBLE = EdmPrimitiveTypeKind.Double.getFullQualifiedName();
-    private static final FullQualifiedName GUID = EdmPrimitiveTypeKind.Guid.getFullQualifiedName();
-    private static final FullQualifiedName INT = EdmPrimitiveTypeKind.Int32.getFullQualifiedName();
-    private static final FullQualifiedName STRING = EdmPrimitiveTypeKind.String.getFullQualifiedName();
-    private static final FullQualifiedName DECIMAL = EdmPrimitiveTypeKind.Decimal.getFullQualifiedName();
-    private static final FullQualifiedName INSTANT = EdmPrimitiveTypeKind.DateTimeOffset.getFullQualifiedName();
 
     private final boolean processes;
     private final boolean statusUpdates;
@@ -98,9 +98,9 @@ public final class ProductOperations {
             all.add(action(LIST_PROCESS_LOGS, LOGS_RESPONSE, param("ProcessId", GUID)));
         }
         if (statusUpdates) {
-            all.add(entityAction(DUPLICATE_STATUS_UPDATE, "sensei_statusupdate", param("ParentId", GUID), param("Name", STRING).setNullable(true),
-                    param("StatusDate", EdmPrimitiveTypeKind.Date.getFullQualifiedName()).setNullable(true)));
-            all.add(entityAction(CLEAR_STATUS_UPDATE, "sensei_statusupdate", param("StatusUpdateId", GUID)));
+            all.add(action(DUPLICATE_STATUS_UPDATE, "sensei_statusupdate", param("ParentId", GUID), param("Name", STRING).setNullable(true),
+                    param("StatusDate", Csdl.DATE).setNullable(true)));
+            all.add(action(CLEAR_STATUS_UPDATE, "sensei_statusupdate", param("StatusUpdateId", GUID)));
             all.add(action(GET_STATUS_UPDATE_PANELS, PANELS_RESPONSE, param("StatusUpdateId", GUID)));
             all.add(action(GET_STATUS_UPDATE_PANEL_TIMINGS, TIMINGS_RESPONSE));
             all.add(action(TRACK_EVENT, TRACK_RESPONSE, param("TableType", STRING), param("EventType", STRING),
@@ -112,29 +112,5 @@ public final class ProductOperations {
         return all;
     }
 
-    List<CsdlActionImport> actionImports() {
-        return actions().stream().map(a -> new CsdlActionImport().setName(a.getName()).setAction(fqn(a.getName()))).toList();
-    }
-
-    private static CsdlAction action(String name, String returnType, CsdlParameter... params) {
-        return new CsdlAction().setName(name).setBound(false).setParameters(List.of(params))
-                .setReturnType(new CsdlReturnType().setType(fqn(returnType)).setNullable(false));
-    }
-
-    private static CsdlAction entityAction(String name, String entityType, CsdlParameter... params) {
-        return new CsdlAction().setName(name).setBound(false).setParameters(List.of(params))
-                .setReturnType(new CsdlReturnType().setType(fqn(entityType)).setNullable(false));
-    }
-
-    private static CsdlComplexType complex(String name, CsdlProperty... properties) {
-        return new CsdlComplexType().setName(name).setProperties(List.of(properties));
-    }
-
-    private static CsdlProperty prop(String name, FullQualifiedName type) {
-        return new CsdlProperty().setName(name).setType(type);
-    }
-
-    private static CsdlParameter param(String name, FullQualifiedName type) {
-        return new CsdlParameter().setName(name).setType(type).setNullable(false);
-    }
+    List<CsdlActionImport> actionImports() { return Csdl.imports(actions()); }
 }

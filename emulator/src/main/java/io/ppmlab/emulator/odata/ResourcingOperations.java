@@ -1,18 +1,22 @@
 package io.ppmlab.emulator.odata;
 
+import static io.ppmlab.emulator.odata.Csdl.DATE;
+import static io.ppmlab.emulator.odata.Csdl.DECIMAL;
+import static io.ppmlab.emulator.odata.Csdl.GUID;
+import static io.ppmlab.emulator.odata.Csdl.INT;
+import static io.ppmlab.emulator.odata.Csdl.action;
+import static io.ppmlab.emulator.odata.Csdl.complex;
+import static io.ppmlab.emulator.odata.Csdl.param;
+import static io.ppmlab.emulator.odata.Csdl.params;
+import static io.ppmlab.emulator.odata.Csdl.prop;
 import static io.ppmlab.emulator.odata.EdmFactory.fqn;
 
 import io.ppmlab.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
-import org.apache.olingo.commons.api.edm.FullQualifiedName;
 import org.apache.olingo.commons.api.edm.provider.CsdlAction;
 import org.apache.olingo.commons.api.edm.provider.CsdlActionImport;
 import org.apache.olingo.commons.api.edm.provider.CsdlComplexType;
-import org.apache.olingo.commons.api.edm.provider.CsdlParameter;
-import org.apache.olingo.commons.api.edm.provider.CsdlProperty;
-import org.apache.olingo.commons.api.edm.provider.CsdlReturnType;
 
 /**
  * The product's resourcing actions, declared so that Olingo parses their URLs and {@code $metadata} lists them
@@ -26,10 +30,6 @@ public final class ResourcingOperations {
     public static final String SAVE_RESPONSE = "sensei_SaveResourcePlanResponse";
     public static final String HORIZON_RESPONSE = "sensei_SetCapacityHorizonResponse";
     private static final String DEMAND_ROW = "sensei_ResourcePlanDemand";
-    private static final FullQualifiedName GUID = EdmPrimitiveTypeKind.Guid.getFullQualifiedName();
-    private static final FullQualifiedName DATE = EdmPrimitiveTypeKind.Date.getFullQualifiedName();
-    private static final FullQualifiedName DECIMAL = EdmPrimitiveTypeKind.Decimal.getFullQualifiedName();
-    private static final FullQualifiedName INT = EdmPrimitiveTypeKind.Int32.getFullQualifiedName();
 
     private final boolean present;
 
@@ -52,30 +52,11 @@ public final class ResourcingOperations {
     List<CsdlAction> actions() {
         if (!present) return List.of();
         List<CsdlAction> all = new ArrayList<>();
-        all.add(action(SAVE_RESOURCE_PLAN, SAVE_RESPONSE, param("Target", fqn(SecurityOperations.CRM_BASE_ENTITY), false),
-                param("Demand", fqn(DEMAND_ROW), true)));
-        all.add(action(SET_CAPACITY_HORIZON, HORIZON_RESPONSE, param("YearsBehind", INT, false), param("YearsAhead", INT, false)));
+        all.add(action(SAVE_RESOURCE_PLAN, SAVE_RESPONSE, param("Target", fqn(SecurityOperations.CRM_BASE_ENTITY)),
+                params("Demand", fqn(DEMAND_ROW))));
+        all.add(action(SET_CAPACITY_HORIZON, HORIZON_RESPONSE, param("YearsBehind", INT), param("YearsAhead", INT)));
         return all;
     }
 
-    List<CsdlActionImport> actionImports() {
-        return actions().stream().map(a -> new CsdlActionImport().setName(a.getName()).setAction(fqn(a.getName()))).toList();
-    }
-
-    private static CsdlAction action(String name, String returnType, CsdlParameter... params) {
-        return new CsdlAction().setName(name).setBound(false).setParameters(List.of(params))
-                .setReturnType(new CsdlReturnType().setType(fqn(returnType)).setNullable(false));
-    }
-
-    private static CsdlComplexType complex(String name, CsdlProperty... properties) {
-        return new CsdlComplexType().setName(name).setProperties(List.of(properties));
-    }
-
-    private static CsdlProperty prop(String name, FullQualifiedName type) {
-        return new CsdlProperty().setName(name).setType(type);
-    }
-
-    private static CsdlParameter param(String name, FullQualifiedName type, boolean collection) {
-        return new CsdlParameter().setName(name).setType(type).setCollection(collection).setNullable(false);
-    }
+    List<CsdlActionImport> actionImports() { return Csdl.imports(actions()); }
 }

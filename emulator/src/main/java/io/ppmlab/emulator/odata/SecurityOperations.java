@@ -1,12 +1,18 @@
 package io.ppmlab.emulator.odata;
 
+import static io.ppmlab.emulator.odata.Csdl.BOOLEAN;
+import static io.ppmlab.emulator.odata.Csdl.GUID;
+import static io.ppmlab.emulator.odata.Csdl.STRING;
+import static io.ppmlab.emulator.odata.Csdl.complex;
+import static io.ppmlab.emulator.odata.Csdl.param;
+import static io.ppmlab.emulator.odata.Csdl.params;
+import static io.ppmlab.emulator.odata.Csdl.prop;
 import static io.ppmlab.emulator.odata.EdmFactory.fqn;
 
 import io.ppmlab.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
-import org.apache.olingo.commons.api.edm.FullQualifiedName;
 import org.apache.olingo.commons.api.edm.provider.CsdlAction;
 import org.apache.olingo.commons.api.edm.provider.CsdlActionImport;
 import org.apache.olingo.commons.api.edm.provider.CsdlComplexType;
@@ -17,7 +23,6 @@ import org.apache.olingo.commons.api.edm.provider.CsdlFunction;
 import org.apache.olingo.commons.api.edm.provider.CsdlFunctionImport;
 import org.apache.olingo.commons.api.edm.provider.CsdlNavigationProperty;
 import org.apache.olingo.commons.api.edm.provider.CsdlParameter;
-import org.apache.olingo.commons.api.edm.provider.CsdlProperty;
 import org.apache.olingo.commons.api.edm.provider.CsdlReturnType;
 
 /**
@@ -45,9 +50,6 @@ public final class SecurityOperations {
     static final String CRM_BASE_ENTITY = "crmbaseentity";
     private static final String ACCESS_RIGHTS = "AccessRights";
     private static final String PRIVILEGE_DEPTH = "PrivilegeDepth";
-    private static final FullQualifiedName STRING = EdmPrimitiveTypeKind.String.getFullQualifiedName();
-    private static final FullQualifiedName GUID = EdmPrimitiveTypeKind.Guid.getFullQualifiedName();
-    private static final FullQualifiedName BOOLEAN = EdmPrimitiveTypeKind.Boolean.getFullQualifiedName();
 
     private final boolean users;
     private final boolean teams;
@@ -77,57 +79,54 @@ public final class SecurityOperations {
     List<CsdlComplexType> complexTypes() {
         List<CsdlComplexType> all = new ArrayList<>();
         CsdlComplexType principalAccess = new CsdlComplexType().setName("PrincipalAccess")
-                .setProperties(List.of(prop("AccessMask", fqn(ACCESS_RIGHTS), false)));
+                .setProperties(List.of(prop("AccessMask", fqn(ACCESS_RIGHTS))));
         if (users || teams) {
             principalAccess.setNavigationProperties(List.of(new CsdlNavigationProperty().setName("Principal")
                     .setType(fqn(EdmFactory.PRINCIPAL))));
         }
         all.add(principalAccess);
-        all.add(complex("RetrieveSharedPrincipalsAndAccessResponse", prop("PrincipalAccesses", fqn("PrincipalAccess"), true)));
-        all.add(complex("RetrievePrincipalAccessResponse", prop("AccessRights", fqn(ACCESS_RIGHTS), false)));
-        all.add(complex("RolePrivilege", prop("Depth", fqn(PRIVILEGE_DEPTH), false), prop("PrivilegeId", GUID, false),
-                prop("BusinessUnitId", GUID, false), prop("PrivilegeName", STRING, false)));
-        all.add(complex("RetrieveUserPrivilegesResponse", prop("RolePrivileges", fqn("RolePrivilege"), true)));
-        all.add(complex("lab_ExplainRight", prop("Privilege", STRING, false), prop("AccessRight", STRING, false),
-                prop("Allowed", BOOLEAN, false), prop("Decision", STRING, false), prop("Reasons", STRING, true),
-                prop("Roles", STRING, true), prop("ErrorCode", STRING, false), prop("Message", STRING, false)));
-        all.add(complex("lab_ExplainResponse", prop("UserId", GUID, false), prop("Rights", fqn("lab_ExplainRight"), true)));
+        all.add(complex("RetrieveSharedPrincipalsAndAccessResponse", prop("PrincipalAccesses", fqn("PrincipalAccess")).setCollection(true)));
+        all.add(complex("RetrievePrincipalAccessResponse", prop("AccessRights", fqn(ACCESS_RIGHTS))));
+        all.add(complex("RolePrivilege", prop("Depth", fqn(PRIVILEGE_DEPTH)), prop("PrivilegeId", GUID),
+                prop("BusinessUnitId", GUID), prop("PrivilegeName", STRING)));
+        all.add(complex("RetrieveUserPrivilegesResponse", prop("RolePrivileges", fqn("RolePrivilege")).setCollection(true)));
+        all.add(complex("lab_ExplainRight", prop("Privilege", STRING), prop("AccessRight", STRING),
+                prop("Allowed", BOOLEAN), prop("Decision", STRING), prop("Reasons", STRING).setCollection(true),
+                prop("Roles", STRING).setCollection(true), prop("ErrorCode", STRING), prop("Message", STRING)));
+        all.add(complex("lab_ExplainResponse", prop("UserId", GUID), prop("Rights", fqn("lab_ExplainRight")).setCollection(true)));
         return all;
     }
 
     List<CsdlAction> actions() {
         List<CsdlAction> all = new ArrayList<>();
-        CsdlParameter target = param("Target", fqn(CRM_BASE_ENTITY), false);
-        all.add(unboundAction(GRANT_ACCESS, target, param("PrincipalAccess", fqn("PrincipalAccess"), false)));
-        all.add(unboundAction(MODIFY_ACCESS, target, param("PrincipalAccess", fqn("PrincipalAccess"), false)));
-        if (users || teams) all.add(unboundAction(REVOKE_ACCESS, target, param("Revokee", fqn(EdmFactory.PRINCIPAL), false)));
+        CsdlParameter target = param("Target", fqn(CRM_BASE_ENTITY));
+        all.add(unboundAction(GRANT_ACCESS, target, param("PrincipalAccess", fqn("PrincipalAccess"))));
+        all.add(unboundAction(MODIFY_ACCESS, target, param("PrincipalAccess", fqn("PrincipalAccess"))));
+        if (users || teams) all.add(unboundAction(REVOKE_ACCESS, target, param("Revokee", fqn(EdmFactory.PRINCIPAL))));
         if (users && teams) {
             for (String name : List.of(ADD_MEMBERS_TEAM, REMOVE_MEMBERS_TEAM)) {
                 all.add(new CsdlAction().setName(name).setBound(true).setParameters(List.of(
-                        param("entity", fqn("team"), false), param("Members", fqn("systemuser"), true))));
+                        param("entity", fqn("team")), params("Members", fqn("systemuser")))));
             }
         }
         return all;
     }
 
-    List<CsdlActionImport> actionImports() {
-        return actions().stream().filter(a -> !a.isBound())
-                .map(a -> new CsdlActionImport().setName(a.getName()).setAction(fqn(a.getName()))).toList();
-    }
+    List<CsdlActionImport> actionImports() { return Csdl.imports(actions()); }
 
     List<CsdlFunction> functions() {
         List<CsdlFunction> all = new ArrayList<>();
-        CsdlParameter target = param("Target", fqn(CRM_BASE_ENTITY), false);
+        CsdlParameter target = param("Target", fqn(CRM_BASE_ENTITY));
         all.add(function(RETRIEVE_SHARED, false, "RetrieveSharedPrincipalsAndAccessResponse", target));
         for (String principal : principalTables()) {
             all.add(function(RETRIEVE_PRINCIPAL_ACCESS, true, "RetrievePrincipalAccessResponse",
-                    param("entity", fqn(principal), false), target));
+                    param("entity", fqn(principal)), target));
         }
         if (users) {
-            all.add(function(RETRIEVE_USER_PRIVILEGES, true, "RetrieveUserPrivilegesResponse", param("entity", fqn("systemuser"), false)));
+            all.add(function(RETRIEVE_USER_PRIVILEGES, true, "RetrieveUserPrivilegesResponse", param("entity", fqn("systemuser"))));
             // Two overloads: explain yourself (Target only) or another user (Target and User).
             all.add(function(EXPLAIN, false, "lab_ExplainResponse", target));
-            all.add(function(EXPLAIN, false, "lab_ExplainResponse", target, param("User", fqn("systemuser"), false)));
+            all.add(function(EXPLAIN, false, "lab_ExplainResponse", target, param("User", fqn("systemuser"))));
         }
         return all;
     }
@@ -160,18 +159,6 @@ public final class SecurityOperations {
 
     private static CsdlFunctionImport functionImport(String name) {
         return new CsdlFunctionImport().setName(name).setFunction(fqn(name)).setIncludeInServiceDocument(false);
-    }
-
-    private static CsdlComplexType complex(String name, CsdlProperty... properties) {
-        return new CsdlComplexType().setName(name).setProperties(List.of(properties));
-    }
-
-    private static CsdlProperty prop(String name, FullQualifiedName type, boolean collection) {
-        return new CsdlProperty().setName(name).setType(type).setCollection(collection);
-    }
-
-    private static CsdlParameter param(String name, FullQualifiedName type, boolean collection) {
-        return new CsdlParameter().setName(name).setType(type).setCollection(collection).setNullable(false);
     }
 
     private static CsdlEnumMember member(String name, int value) {
