@@ -224,7 +224,13 @@ public final class FetchQueries {
                 if (prefer.wantsAnnotation(TOTAL)) g.writeNumberField("@" + TOTAL, Math.min(total, MAX_PAGE));
                 if (prefer.wantsAnnotation(EXCEEDED)) g.writeBooleanField("@" + EXCEEDED, total > MAX_PAGE);
             }
-            if (more && !page.isEmpty() && prefer.wantsAnnotation(COOKIE)) {
+            // The cookie is written whether or not Prefer names it; morerecords only when asked for. Microsoft's
+            // "Page results using FetchXml" (learn.microsoft.com/power-apps/developer/data-platform/fetchxml/page-results)
+            // tells Web API callers to ask for both, but DynamicsWebApi's fetchAll (npm dynamics-web-api 2.5.0,
+            // src/requests/fetchXml.ts and fetchXmlAll.ts) asks for neither and pages on the cookie alone, which works
+            // against Dataverse (AleksandrRogov/DynamicsWebApi#79). A query ordered by a link-entity column gets no
+            // cookie, as that page documents, and is paged by page number only.
+            if (more && !page.isEmpty() && cookiePaging(plan)) {
                 g.writeStringField("@" + COOKIE, cookie(plan, page, pageNumber));
             }
             if (more && prefer.wantsAnnotation(MORE)) g.writeBooleanField("@" + MORE, true);
@@ -331,6 +337,12 @@ public final class FetchQueries {
             if (seen.add(key)) out.add(t);
         }
         return out;
+    }
+
+    /** Paging cookies describe the root rows; an order on a linked row's column rules them out. */
+    private static boolean cookiePaging(FetchPlan plan) {
+        for (FetchPlan.OrderKey k : plan.orders) if (k.path() != null && k.path().slot() != 0) return false;
+        return true;
     }
 
     private static String cookie(FetchPlan plan, List<Row[]> page, int pageNumber) {
