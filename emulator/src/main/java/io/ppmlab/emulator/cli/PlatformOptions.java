@@ -4,6 +4,7 @@ import io.ppmlab.emulator.clock.ClockSettings;
 import io.ppmlab.emulator.protection.ProtectionSettings;
 import io.ppmlab.emulator.server.LatencySettings;
 import io.ppmlab.emulator.server.PlatformConfig;
+import io.ppmlab.emulator.store.LabRegression;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -67,6 +68,11 @@ final class PlatformOptions {
     @Option(names = "--start", description = "Start instant of a simulated clock, e.g. 2027-01-01T00:00:00Z.")
     Instant start;
 
+    @Option(names = "--lab-regression", defaultValue = "${env:LAB_REGRESSION:-off}",
+            description = "TEST ONLY, for proving the capacity gate: off, rows10x:<table> (each scan of the table reads it ten times) "
+                    + "or sleep:<ms>:<table> (each scan of it sleeps first). Never set it otherwise. Default: ${DEFAULT-VALUE}.")
+    String regression;
+
     /** The platform configuration; {@link IllegalArgumentException} names the option that is wrong. */
     PlatformConfig config() {
         if (start != null && clock != ClockMode.simulated) throw new IllegalArgumentException("--start needs --clock simulated");
@@ -81,7 +87,7 @@ final class PlatformOptions {
             ProtectionSettings p = new ProtectionSettings(protection == OnOff.on, requests, window, executionMs, concurrency, escalation, webServers);
             return new PlatformConfig(p, LatencySettings.parse(latency, jitter, seed),
                     new ClockSettings(clock == ClockMode.simulated, Optional.ofNullable(start).or(() -> Optional.of(Instant.now()))),
-                    Optional.ofNullable(costProfile));
+                    Optional.ofNullable(costProfile), LabRegression.parse(regression));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.ppmlab.emulator.server;
 
 import io.ppmlab.emulator.clock.ClockSettings;
 import io.ppmlab.emulator.protection.ProtectionSettings;
+import io.ppmlab.emulator.store.LabRegression;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -11,14 +12,18 @@ import java.util.Optional;
  * cost profile, latency injection and the clock. Strict fidelity by default.
  *
  * @param costProfile a cost profile file replacing the committed one, if any
+ * @param regression  a deliberate regression for testing the capacity gate; {@link LabRegression#OFF} except there
  */
-public record PlatformConfig(ProtectionSettings protection, LatencySettings latency, ClockSettings clock, Optional<Path> costProfile) {
+public record PlatformConfig(ProtectionSettings protection, LatencySettings latency, ClockSettings clock, Optional<Path> costProfile,
+                             LabRegression regression) {
     public static final PlatformConfig DEFAULT =
-            new PlatformConfig(ProtectionSettings.DATAVERSE, LatencySettings.OFF, ClockSettings.REAL, Optional.empty());
+            new PlatformConfig(ProtectionSettings.DATAVERSE, LatencySettings.OFF, ClockSettings.REAL, Optional.empty(), LabRegression.OFF);
 
-    public PlatformConfig withProtection(ProtectionSettings p) { return new PlatformConfig(p, latency, clock, costProfile); }
+    public PlatformConfig withProtection(ProtectionSettings p) { return new PlatformConfig(p, latency, clock, costProfile, regression); }
 
-    public PlatformConfig withLatency(LatencySettings l) { return new PlatformConfig(protection, l, clock, costProfile); }
+    public PlatformConfig withLatency(LatencySettings l) { return new PlatformConfig(protection, l, clock, costProfile, regression); }
 
-    public PlatformConfig withClock(ClockSettings c) { return new PlatformConfig(protection, latency, c, costProfile); }
+    public PlatformConfig withClock(ClockSettings c) { return new PlatformConfig(protection, latency, c, costProfile, regression); }
+
+    public PlatformConfig withRegression(LabRegression r) { return new PlatformConfig(protection, latency, clock, costProfile, r); }
 }

@@ -22,6 +22,7 @@ import io.ppmlab.emulator.metrics.LabMetrics;
 import io.ppmlab.emulator.protection.ServiceProtection;
 import io.ppmlab.emulator.protection.WebServers;
 import io.ppmlab.emulator.store.CountingStore;
+import io.ppmlab.emulator.store.LabRegression;
 import io.ppmlab.emulator.odata.ServiceModel;
 import io.ppmlab.emulator.odata.UriParser;
 import io.ppmlab.emulator.batch.BatchOperations;
@@ -125,7 +126,10 @@ public final class Services implements AutoCloseable {
         CalendarWatch calendars = new CalendarWatch(indexed);
         // CountingStore: rows fetched, scanned and written by the request being served (the cost model's inputs);
         // above the indexes, so that building an index on first use is charged to no request.
-        SecurityTablesWatch store = new SecurityTablesWatch(new CountingStore(calendars));
+        // LabRegression (test only, off by default): above the counter, so its extra reads are counted.
+        LabRegression regression = config.platform().regression();
+        if (!(regression instanceof LabRegression.Off)) log.accept("LAB REGRESSION ON (test only): " + regression.describe());
+        SecurityTablesWatch store = new SecurityTablesWatch(regression.wrap(new CountingStore(calendars)));
         Product product = null;
         Resourcing resourcing = null;
         ScheduledProcesses processes = null;
