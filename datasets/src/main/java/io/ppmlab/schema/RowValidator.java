@@ -17,7 +17,10 @@ public final class RowValidator {
 
     public RowValidator(Schema schema) { this.schema = schema; }
 
-    /** What is wrong with one row on its own: unknown columns, wrong Java types, unknown options, missing required values. */
+    /**
+     * What is wrong with one row on its own: unknown columns, wrong Java types, unknown options, strings too long,
+     * numbers and dates outside Dataverse's ranges or precisions, missing required values.
+     */
     public List<String> problems(Row row) {
         List<String> out = new ArrayList<>();
         Table table = schema.table(row.table()).orElse(null);
@@ -60,8 +63,22 @@ public final class RowValidator {
                     : "target " + ((EntityRef) value).table() + " not one of " + c.targets();
             case STRING, MEMO -> ((String) value).length() <= c.maxLength() ? null : "longer than " + c.maxLength();
             case UNIQUEIDENTIFIER -> c.name().equals(row.table() + "id") && !value.equals(row.id()) ? "differs from the row id" : null;
+            case MONEY, DECIMAL, DATETIME, DATEONLY -> rangeProblem(c, value);
             default -> null;
         };
         return Optional.ofNullable(problem);
+    }
+
+    /**
+     * Dataverse's range and precision for the column type ({@link ValueRanges}, as the API enforces them): a value
+     * the API would refuse or round is one a generator must not write, since its row would differ from a stored one.
+     */
+    private static String rangeProblem(Column c, Object value) {
+        try {
+            Object stored = ValueRanges.stored(c, value);
+            return stored.equals(value) ? null : "more than " + ValueRanges.scale(c) + " decimal places (Dataverse stores " + stored + ")";
+        } catch (ValueRanges.OutOfRange e) {
+            return e.getMessage();
+        }
     }
 }

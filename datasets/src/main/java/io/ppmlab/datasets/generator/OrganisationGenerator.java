@@ -88,7 +88,7 @@ public final class OrganisationGenerator {
         public GenerationResult run(RowSink sink) {
             Tally tally = new Tally(schema);
             CanonicalRowHash hash = new CanonicalRowHash(schema);
-            RowSink all = tally.then(hash).then(sink);
+            RowSink all = new RangeCheck(schema).then(tally).then(hash).then(sink);
             Map<String, Long> timings = new LinkedHashMap<>();
             timings.put("planning", planningMs);
             Map<String, String> passwords = new LinkedHashMap<>();

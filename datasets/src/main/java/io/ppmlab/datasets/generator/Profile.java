@@ -3,6 +3,7 @@ package io.ppmlab.datasets.generator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ppmlab.schema.ValueRanges;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,8 +88,14 @@ public final class Profile {
         json.path("distributions").fields().forEachRemaining(e -> {
             if (e.getValue().isObject()) distributions.put(e.getKey(), DistributionSpec.parse(e.getKey(), e.getValue()));
         });
+        LocalDate asOf = knobs.asOf().orElse(LocalDate.parse(json.path("asOf").path("value").asText()));
+        // the generator writes dates up to a horizon around as-of; Dataverse's dates run from 1753 to 9999
+        if (asOf.getYear() - years < ValueRanges.FIRST_DAY.getYear() || asOf.getYear() + years + 1 > ValueRanges.LAST_DAY.getYear()) {
+            throw new IllegalArgumentException("as-of " + asOf + " with a " + years + "-year horizon reaches outside Dataverse's dates ("
+                    + ValueRanges.FIRST_DAY + " to " + ValueRanges.LAST_DAY + ")");
+        }
         return new Settings(name, about(), false,
-                knobs.asOf().orElse(LocalDate.parse(json.path("asOf").path("value").asText())),
+                asOf,
                 knobs.seed().orElse(json.path("seed").path("value").asLong()),
                 knobs.teamStrategy().orElse(TeamStrategy.parse(json.path("teamStrategy").path("value").asText())),
                 counts, parameters, distributions, weights("roleMix"), weights("extraRoleMix"), calendars(), holidays());

@@ -13,7 +13,16 @@ public enum ErrorCode {
     BAD_BIND(400, "0x80048d19", "Error identified in Payload provided by the user for Entity :'%s'  ----> InnerException : Microsoft.OData.ODataException: %s"),
     REQUIRED_MISSING(400, "0x80044331", "A value for the required column '%s' of table '%s' was not provided."),
     VALUE_TOO_LONG(400, "0x80044331", "A validation error occurred. The length of the '%s' attribute of the '%s' entity exceeded the maximum allowed length of '%d'."),
-    /** Dataverse's range validation text; the code is its validation failure code, as for lengths. */
+    /**
+     * A value outside its column type's range (ranges: {@code io.ppmlab.schema.ValueRanges}, from the SDK's
+     * {@code MoneyAttributeMetadata}/{@code DecimalAttributeMetadata} constants). The code is Dataverse's attribute
+     * validation failure, the one it returns with "A validation error occurred." for an over-long string
+     * ({@code [0x80044331:StringLengthTooLong]} in real answers); Microsoft's own Web API client names it
+     * {@code ValidationFailedErrorCode = "0x80044331"} (MS.GTA.Common.XrmHttp, XrmHttpClientResponseException).
+     * Microsoft's published error list (learn.microsoft.com/power-apps/developer/data-platform/reference/web-service-error-codes)
+     * has no entry of its own for a value out of range, and no citable source gives the message's exact wording: the
+     * text is the lab's, in the shape of that validation family.
+     */
     VALUE_OUT_OF_RANGE(400, "0x80044331", "A validation error occurred. The value %s of '%s' on record of type '%s' is outside the valid range. Accepted Range: %s to %s"),
     /** A body that is not well-formed UTF-8 (overlong forms included); the payload code, as for malformed JSON. */
     INVALID_UTF8(400, "0x80048d19", "Error identified in Payload provided by the user  ----> InnerException : Microsoft.OData.ODataException: The request body is not valid UTF-8."),

@@ -5,12 +5,14 @@ import io.ppmlab.emulator.api.ApiRequest;
 import io.ppmlab.emulator.api.ApiResponse;
 import io.ppmlab.emulator.api.Caller;
 import io.ppmlab.emulator.errors.ErrorCode;
+import io.ppmlab.emulator.payload.ColumnRanges;
 import io.ppmlab.emulator.operations.AccessGuard;
 import io.ppmlab.emulator.operations.SystemColumns;
 import io.ppmlab.emulator.operations.VersionSequence;
 import io.ppmlab.emulator.operations.WriteRules;
 import io.ppmlab.emulator.store.Mutation;
 import io.ppmlab.emulator.store.Store;
+import io.ppmlab.schema.Column;
 import io.ppmlab.schema.EntityRef;
 import io.ppmlab.schema.Row;
 import io.ppmlab.schema.Schema;
@@ -76,7 +78,8 @@ public final class ResourcePlanSave {
         return ApiResponse.json(200, json, Map.of());
     }
 
-    Outcome save(Caller caller, PlanRequest plan) {
+    Outcome save(Caller caller, PlanRequest requested) {
+        PlanRequest plan = inRange(requested);
         ResourceYears years = ResourceYears.of(checkedRanges(plan));
         BigDecimal limit = w.settings().saveLimit();
         if (years.exceeds(limit)) {
@@ -196,6 +199,25 @@ public final class ResourcePlanSave {
                 created++;
             }
         }
+    }
+
+    /**
+     * The plan with each cell's dates and hours checked against Dataverse's column ranges and precisions, as every
+     * other write path checks them ({@link ColumnRanges}): a date outside 1753..9999 is a 400, hours are rounded to
+     * the decimal column's 10 places. Before anything else, so that absurd dates never reach the day arithmetic.
+     */
+    private PlanRequest inRange(PlanRequest plan) {
+        Column date = table.column("sensei_date").orElseThrow();
+        Column endDate = table.column("sensei_enddate").orElseThrow();
+        Column hours = table.column("sensei_hours").orElseThrow();
+        List<PlanRequest.Cell> cells = new ArrayList<>(plan.cells().size());
+        for (PlanRequest.Cell c : plan.cells()) {
+            ColumnRanges.check(table, date, c.date());
+            ColumnRanges.check(table, endDate, c.endDate());
+            BigDecimal h = (BigDecimal) ColumnRanges.check(table, hours, c.hours());
+            cells.add(h == c.hours() ? c : new PlanRequest.Cell(c.index(), c.resource(), c.date(), c.endDate(), h));
+        }
+        return new PlanRequest(plan.target(), cells);
     }
 
     /**
