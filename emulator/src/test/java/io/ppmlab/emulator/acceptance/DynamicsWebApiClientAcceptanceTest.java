@@ -11,7 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The DynamicsWebApi npm library (the JavaScript client most Dataverse front ends use), unchanged, run by Node against
+ * The DynamicsWebApi npm library (a widely used JavaScript client of the Dataverse Web API), unchanged, run by Node against
  * a real emulator: {@code fetchAll} and page-by-page {@code fetch} over FetchXML, {@code retrieveMultiple} with
  * {@code @odata.nextLink} and {@code retrieveAll}, create, update, retrieve and a refused read. The script
  * ({@code src/test/node/dynamics-web-api-client.mjs}) reports what the library returned; this test compares it with
