@@ -25,7 +25,8 @@ public record Evidence(Map<String, Long> rows, long capacityDays, Map<String, Re
 
     /** The figures of one request name that verdicts use. */
     public record RequestFigures(long count, long ok, long expectedRefusals, Map<String, Long> errors, Double p50Ms, Double p95Ms) {
-        public long unexpected() { return count - ok; }
+        /** Answers with a status the journey did not expect (429s it retried are not among them; one it gave up on is). */
+        public long unexpected() { return errors.values().stream().mapToLong(Long::longValue).sum(); }
     }
 
     /** What the horizon probe saw: the default setting, and the answers to 11 and 12 years. */

@@ -30,6 +30,8 @@ public final class Recorder {
     private final Map<String, AtomicLong[]> journeys = new ConcurrentHashMap<>();
     private final List<String> failures = new ArrayList<>();
     private final long startMillis = System.currentTimeMillis();
+    private volatile long injectionStartNanos = System.nanoTime();
+    private volatile long injectionStartCpuNanos = processCpuNanos();
 
     /** Declares a request name once, with its persona and the statuses that count as success (e.g. 403 for a refusal it expects). */
     public void declare(String name, String persona, Set<Integer> expectedStatuses) {
@@ -44,6 +46,17 @@ public final class Recorder {
         RequestStats stats = requests.get(name);
         if (stats == null) throw new IllegalStateException("request name " + name + " was not declared");
         stats.record(status, (endMillis - startMillis) * 1000, responseBytes, Math.max(0, (startMillis - this.startMillis) / 1000));
+    }
+
+    /**
+     * A request was still throttled after {@code retries} waits for {@code Retry-After}: an unexpected error (its 429s
+     * until then stay counted as throttled).
+     */
+    public void gaveUp(String name, int retries) {
+        RequestStats stats = requests.get(name);
+        if (stats == null) throw new IllegalStateException("request name " + name + " was not declared");
+        stats.gaveUp();
+        checkFailed(name, "still throttled (429) after " + retries + " retries honouring Retry-After");
     }
 
     /** A check across several responses failed (kept to the first 100 messages). */
@@ -65,16 +78,47 @@ public final class Recorder {
         Map<String, long[]> byPersona = new LinkedHashMap<>();
         for (RequestStats r : requests.values()) {
             RequestStats.Snapshot s = r.snapshot(0);
-            long[] a = byPersona.computeIfAbsent(s.persona(), p -> new long[3]);
+            long[] a = byPersona.computeIfAbsent(s.persona(), p -> new long[4]);
             a[0] += s.count();
             a[1] += s.unexpected();
+            a[3] += s.throttled();
             a[2] = Math.max(a[2], s.count() == 0 ? 0 : s.histogram().getValueAtPercentile(95));
         }
         StringBuilder line = new StringBuilder(PROGRESS_PREFIX);
         line.append((System.currentTimeMillis() - startMillis) / 1000).append('s');
-        byPersona.forEach((p, a) -> line.append(String.format(" | %s %d req %d err p95 %.1fms", p, a[0], a[1], a[2] / 1000.0)));
+        byPersona.forEach((p, a) -> line.append(String.format(" | %s %d req %d err%s p95 %.1fms", p, a[0], a[1],
+                a[3] == 0 ? "" : " " + a[3] + " 429", a[2] / 1000.0)));
         out.println(line);
         out.flush();
+    }
+
+    /** The injection starts now: the client's own CPU time is counted from here (JVM start-up and JIT warm-up excluded). */
+    public void injectionStarts() {
+        injectionStartNanos = System.nanoTime();
+        injectionStartCpuNanos = processCpuNanos();
+    }
+
+    /**
+     * The load generator's own cost since {@link #injectionStarts}: CPU seconds of this JVM (all threads: Gatling's
+     * event loops, checks, this recorder) per request sent, so that a reader can tell the injector's cost from the
+     * emulator's (README, "Performance of the lab").
+     */
+    private Map<String, Object> clientCost() {
+        long requestsSent = requests.values().stream().mapToLong(r -> r.snapshot(0).count()).sum();
+        double cpu = (processCpuNanos() - injectionStartCpuNanos) / 1e9;
+        double wall = (System.nanoTime() - injectionStartNanos) / 1e9;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cpuSeconds", Math.round(cpu * 1000) / 1000.0);
+        m.put("seconds", Math.round(wall * 1000) / 1000.0);
+        m.put("requests", requestsSent);
+        m.put("cpuMicrosPerRequest", requestsSent == 0 ? null : Math.round(cpu * 1e7 / requestsSent) / 10.0);
+        m.put("coresBusy", wall <= 0 ? null : Math.round(cpu / wall * 1000) / 1000.0);
+        return m;
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     /** Writes {@code requests.json}. */
@@ -89,6 +133,7 @@ public final class Recorder {
         doc.put("runSeconds", runSeconds);
         doc.put("requests", out);
         doc.put("journeys", journeyFigures);
+        doc.put("client", clientCost());
         synchronized (failures) {
             doc.put("checkFailures", List.copyOf(failures));
         }

@@ -15,20 +15,24 @@ final class RequestFigures {
         m.put("name", s.name());
         m.put("persona", s.persona());
         m.put("count", s.count());
-        m.put("ok", s.count() - s.unexpected());
+        // Served as expected: neither an unexpected status nor a 429 (those were retried, or gave up: unexpected).
+        m.put("ok", s.count() - s.unexpected() + s.gaveUp() - s.throttled());
         Map<String, Long> errors = new TreeMap<>();
         long expectedRefusals = 0;
         for (Map.Entry<Integer, Long> e : s.statuses().entrySet()) {
             boolean isExpected = s.expected().contains(e.getKey());
             if (e.getKey() >= 400 && isExpected) expectedRefusals += e.getValue();
-            if (!isExpected) errors.put(String.valueOf(e.getKey()), e.getValue());
+            if (!isExpected && e.getKey() != 429) errors.put(String.valueOf(e.getKey()), e.getValue());
         }
+        if (s.gaveUp() > 0) errors.put("429", s.gaveUp());
         m.put("errors", errors);
         m.put("expectedRefusals", expectedRefusals);
+        m.put("throttled", s.throttled());
+        m.put("throttledGaveUp", s.gaveUp());
         m.put("statuses", s.statuses().entrySet().stream().collect(java.util.stream.Collectors.toMap(
                 e -> String.valueOf(e.getKey()), Map.Entry::getValue, (a, b) -> a, TreeMap::new)));
         Histogram h = s.histogram();
-        if (s.count() > 0) {
+        if (h.getTotalCount() > 0) {
             m.put("p50Ms", ms(h.getValueAtPercentile(50)));
             m.put("p90Ms", ms(h.getValueAtPercentile(90)));
             m.put("p95Ms", ms(h.getValueAtPercentile(95)));

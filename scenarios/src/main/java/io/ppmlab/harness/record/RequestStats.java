@@ -23,6 +23,8 @@ final class RequestStats {
     private long count;
     private long unexpected;
     private long bytes;
+    private long throttled;
+    private long gaveUp;
 
     RequestStats(String name, String persona, Set<Integer> expected) {
         this.name = name;
@@ -32,17 +34,29 @@ final class RequestStats {
 
     synchronized void record(int status, long micros, long responseBytes, long second) {
         long v = Math.max(1, Math.min(micros, MAX_MICROS));
-        all.recordValue(v);
         statuses.merge(status, 1L, Long::sum);
         count++;
         bytes += responseBytes;
+        if (status == 429 && !expected.contains(status)) {
+            // Throttled: the journey waits Retry-After and retries. Its few-ms refusal is kept out of the latency
+            // figures, which describe answers that were served.
+            throttled++;
+            seconds.computeIfAbsent(second, s -> new Second()).throttled++;
+            return;
+        }
+        all.recordValue(v);
         boolean bad = !expected.contains(status);
         if (bad) unexpected++;
         seconds.computeIfAbsent(second, s -> new Second()).add(v, status, bad);
     }
 
+    synchronized void gaveUp() {
+        gaveUp++;
+        unexpected++;
+    }
+
     synchronized Snapshot snapshot(double runSeconds) {
-        return new Snapshot(name, persona, count, unexpected, new TreeMap<>(statuses), expected, all.copy(), bytes, runSeconds,
+        return new Snapshot(name, persona, count, unexpected, throttled, gaveUp, new TreeMap<>(statuses), expected, all.copy(), bytes, runSeconds,
                 seconds.entrySet().stream().map(e -> e.getValue().point(e.getKey())).toList());
     }
 
@@ -68,6 +82,6 @@ final class RequestStats {
     public record SeriesPoint(long second, long count, long errors, long throttled, double p50Ms, double p95Ms) {}
 
     /** A consistent copy for writing out. */
-    record Snapshot(String name, String persona, long count, long unexpected, Map<Integer, Long> statuses, Set<Integer> expected,
+    record Snapshot(String name, String persona, long count, long unexpected, long throttled, long gaveUp, Map<Integer, Long> statuses, Set<Integer> expected,
                     Histogram histogram, long bytes, double runSeconds, java.util.List<SeriesPoint> series) {}
 }

@@ -79,6 +79,10 @@ public final class ResultsDocument {
             }
             root.put("requests", requests);
             root.put("journeys", f.recorded().path("journeys"));
+            long throttled = 0;
+            for (JsonNode r : f.recorded().path("requests")) throttled += r.path("throttled").asLong();
+            run.put("throttled", throttled);
+            run.put("cpu", cpu(f));
         }
         root.put("server", server(f.server()));
         root.put("storage", storage(f.storage()));
@@ -118,7 +122,7 @@ public final class ResultsDocument {
             for (JsonNode r : f.recorded().path("requests")) {
                 if (r.path("count").asLong() == 0) continue;
                 queries.put(r.path("name").asText(), Map.of("p50Ms", r.path("p50Ms").asDouble(), "p95Ms", r.path("p95Ms").asDouble(),
-                        "count", r.path("count").asLong(), "errors", r.path("count").asLong() - r.path("ok").asLong()));
+                        "count", r.path("count").asLong(), "errors", errorCount(r.path("errors"))));
             }
         }
         p.put("queries", queries);
@@ -185,6 +189,30 @@ public final class ResultsDocument {
         return s;
     }
 
+    /**
+     * Where the machine's CPU went while the scenarios ran: the load generator's own (measured inside the Gatling JVM
+     * from injection start to end) and the emulator's (its process CPU over the Gatling run), each per request sent.
+     */
+    private static Map<String, Object> cpu(PointFigures f) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        JsonNode client = f.recorded().path("client");
+        c.put("client", client.isMissingNode() ? null : client);
+        long requests = client.path("requests").asLong(0);
+        if (f.emulatorCpuSeconds() != null) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("cpuSeconds", f.emulatorCpuSeconds());
+            e.put("seconds", Math.round(f.gatlingSeconds() * 1000) / 1000.0);
+            e.put("cpuMicrosPerRequest", requests == 0 ? null : Math.round(f.emulatorCpuSeconds() * 1e7 / requests) / 10.0);
+            c.put("emulator", e);
+        } else {
+            c.put("emulator", null);
+        }
+        double clientCpu = client.path("cpuSeconds").asDouble(0);
+        c.put("clientShare", f.emulatorCpuSeconds() == null || clientCpu + f.emulatorCpuSeconds() == 0 ? null
+                : Math.round(clientCpu / (clientCpu + f.emulatorCpuSeconds()) * 1000) / 1000.0);
+        return c;
+    }
+
     private static Object storage(JsonNode meter) {
         if (meter == null) return null;
         List<Map<String, Object>> tables = new ArrayList<>();
@@ -204,6 +232,12 @@ public final class ResultsDocument {
                     "deviation", c.path("deviation").asDouble()));
         }
         return s;
+    }
+
+    private static long errorCount(JsonNode errors) {
+        long n = 0;
+        for (JsonNode v : errors) n += v.asLong();
+        return n;
     }
 
     private static long num(Object o) {

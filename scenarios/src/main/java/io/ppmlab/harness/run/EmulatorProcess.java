@@ -95,6 +95,11 @@ public final class EmulatorProcess implements AutoCloseable {
 
     public long pid() { return process.pid(); }
 
+    /** The process's CPU time so far (user + system, all threads), or null where the OS does not tell. */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(null);
+    }
+
     /** The last lines it printed (for a message when it died). */
     public String tail() {
         synchronized (tail) {

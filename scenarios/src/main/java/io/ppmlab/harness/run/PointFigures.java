@@ -25,6 +25,9 @@ public final class PointFigures {
     GatlingRun.Outcome gatling;
     Map<String, Evidence.ProbeResult> probes = Map.of();
     List<String> warmUp = List.of();
+    /** The emulator process's CPU seconds while Gatling ran, and how long Gatling ran (null when not measured). */
+    Double emulatorCpuSeconds;
+    Double gatlingSeconds;
 
     public String datasetKey() { return datasetKey; }
 
@@ -54,4 +57,8 @@ public final class PointFigures {
     public Map<String, Evidence.ProbeResult> probes() { return probes; }
 
     public List<String> warmUp() { return warmUp; }
+
+    public Double emulatorCpuSeconds() { return emulatorCpuSeconds; }
+
+    public Double gatlingSeconds() { return gatlingSeconds; }
 }

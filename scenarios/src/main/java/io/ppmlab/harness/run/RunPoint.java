@@ -91,12 +91,19 @@ public final class RunPoint {
             props.put("lab.iterations", "1");
             props.put("lab.thinkMillis", String.valueOf(settings.suite().think.toMillis()));
             final EmulatorProcess running = emulator;
+            Duration emulatorCpuBefore = emulator == null ? null : emulator.cpuTime();
+            long gatlingStart = System.nanoTime();
             f.gatling = GatlingRun.run("io.ppmlab.harness.sim.SuiteSimulation", props, out, "1g", line -> {
                 console.live(line);
                 if (running != null && !running.alive()) throw new EmulatorDied(running.tail());
             }, processes);
             console.endLive();
             if (running != null && !running.alive()) throw new EmulatorDied(running.tail());
+            if (emulatorCpuBefore != null && emulator.cpuTime() != null) {
+                // The emulator's CPU over the Gatling run (its start-up and report included: the emulator idles then).
+                f.emulatorCpuSeconds = emulator.cpuTime().minus(emulatorCpuBefore).toMillis() / 1000.0;
+                f.gatlingSeconds = (System.nanoTime() - gatlingStart) / 1e9;
+            }
             if (Files.exists(out.resolve("requests.json"))) f.recorded = JSON.readTree(out.resolve("requests.json").toFile());
             console.info("Gatling exit code " + f.gatling.exitCode() + "; its report is under " + out.resolve("gatling"));
 

@@ -80,9 +80,19 @@ public final class WebClient {
                 .header("Accept", "application/json").header("OData-Version", "4.0");
     }
 
+    /**
+     * Sends once, or again after a 429 as a well-behaved Dataverse client does: waits the whole seconds of
+     * {@code Retry-After} (at most {@link io.ppmlab.harness.sim.Api#MAX_RETRIES} times, like the scenarios), so a run
+     * with small service-protection limits still prepares its fixtures.
+     */
     private Reply send(HttpRequest.Builder request, String name) {
         try {
-            HttpResponse<String> r = http.send(request.header("x-lab-request-name", name).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.header("x-lab-request-name", name).build();
+            HttpResponse<String> r = http.send(built, HttpResponse.BodyHandlers.ofString());
+            for (int retry = 0; r.statusCode() == 429 && retry < io.ppmlab.harness.sim.Api.MAX_RETRIES; retry++) {
+                Thread.sleep(1000 * io.ppmlab.harness.sim.Api.retryAfterSeconds(r.headers().firstValue("Retry-After").orElse("1")));
+                r = http.send(built, HttpResponse.BodyHandlers.ofString());
+            }
             return new Reply(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             throw new IllegalStateException("the emulator did not answer: " + e.getMessage(), e);

@@ -106,6 +106,7 @@ public class SuiteSimulation extends Simulation {
 
     @Override
     public void before() {
+        recorder.injectionStarts();
         ticker.scheduleAtFixedRate(() -> recorder.printProgress(System.out), 2, 2, TimeUnit.SECONDS);
     }
 

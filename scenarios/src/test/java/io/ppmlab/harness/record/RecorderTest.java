@@ -11,7 +11,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The recorder's figures: percentiles, expected refusals apart from errors, the per-second series. */
+/** The recorder's figures: percentiles, expected refusals and throttling apart from errors, the per-second series. */
 class RecorderTest {
     @TempDir
     Path tmp;
@@ -37,18 +37,39 @@ class RecorderTest {
         assertThat(list.path("count").asLong()).isEqualTo(102);
         assertThat(list.path("ok").asLong()).isEqualTo(100);
         assertThat(list.path("errors").path("500").asLong()).isEqualTo(1);
-        assertThat(list.path("errors").path("429").asLong()).isEqualTo(1);
+        assertThat(list.path("errors").has("429")).as("a 429 the journey retried is throttling, not an error").isFalse();
+        assertThat(list.path("throttled").asLong()).isEqualTo(1);
+        assertThat(list.path("throttledGaveUp").asLong()).isZero();
         assertThat(list.path("p50Ms").asDouble()).isBetween(49.0, 51.0);
         assertThat(list.path("p99Ms").asDouble()).isBetween(98.0, 100.1);
         assertThat(list.path("maxMs").asDouble()).isBetween(99.9, 100.1);
         assertThat(list.path("responseBytes").asLong()).isEqualTo(1010);
-        assertThat(list.path("series").path(0).path("count").asLong()).isEqualTo(102);
+        assertThat(list.path("series").path(0).path("count").asLong()).as("served answers; the 429 is counted apart").isEqualTo(101);
         assertThat(list.path("series").path(0).path("throttled").asLong()).isEqualTo(1);
         JsonNode refused = doc.path("requests").path(1);
         assertThat(refused.path("expectedRefusals").asLong()).isEqualTo(1);
         assertThat(refused.path("errors").size()).isZero();
         assertThat(doc.path("journeys").path("p").path("failed").asLong()).isEqualTo(1);
         assertThat(doc.path("checkFailures").get(0).asText()).contains("rows 3");
+    }
+
+    @Test
+    void aRequestStillThrottledAfterItsRetriesIsAnError() throws Exception {
+        Recorder r = new Recorder();
+        r.declare("b.save", "p", Set.of(200));
+        long t = System.currentTimeMillis();
+        r.record("b.save", 200, t, t + 40, 10);
+        for (int i = 0; i < 3; i++) r.record("b.save", 429, t, t + 1, 5);
+        r.gaveUp("b.save", 2);
+        r.write(tmp.resolve("requests.json"));
+
+        JsonNode save = new ObjectMapper().readTree(tmp.resolve("requests.json").toFile()).path("requests").path(0);
+        assertThat(save.path("count").asLong()).isEqualTo(4);
+        assertThat(save.path("ok").asLong()).isEqualTo(1);
+        assertThat(save.path("throttled").asLong()).isEqualTo(3);
+        assertThat(save.path("throttledGaveUp").asLong()).isEqualTo(1);
+        assertThat(save.path("errors").path("429").asLong()).isEqualTo(1);
+        assertThat(save.path("p95Ms").asDouble()).as("the refusals stay out of the percentiles").isBetween(39.9, 40.1);
     }
 
     @Test

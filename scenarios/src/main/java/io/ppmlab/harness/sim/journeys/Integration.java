@@ -48,8 +48,8 @@ public record Integration(Api api, Fixtures fixtures) implements Journey {
                 .exec(api.raw("int.batch.changeset", http("int.batch.changeset").post(Api.ROOT + "$batch")
                                 .header("Authorization", "Bearer #{token}")
                                 .header("Content-Type", "multipart/mixed; boundary=batch_lab")
-                                .body(StringBody(changeSet(n)))
-                                .check(bodyString().transform(body -> count(body, "HTTP/1.1 204")).is(n)), 200));
+                                .body(StringBody(changeSet(n))), 200)
+                        .check(bodyString().transform(body -> count(body, "HTTP/1.1 204")).is(n)));
     }
 
     static String taskId(int i) {

@@ -59,7 +59,7 @@ public record PortfolioManager(Api api, Fixtures fixtures, Duration think) imple
                 .exec(session -> session.remove("program"));
     }
 
-    private io.gatling.javaapi.http.HttpRequestActionBuilder list(String name, String path) {
+    private io.ppmlab.harness.sim.Call list(String name, String path) {
         return api.get(name, path).header("Prefer", "odata.maxpagesize=50").check(jsonPath("$.value[*]").count().lte(50));
     }
 }
