@@ -69,8 +69,8 @@ final class PlatformOptions {
     Instant start;
 
     @Option(names = "--lab-regression", defaultValue = "${env:LAB_REGRESSION:-off}",
-            description = "TEST ONLY, for proving the capacity gate: off, rows10x:<table> (each scan of the table reads it ten times) "
-                    + "or sleep:<ms>:<table> (each scan of it sleeps first). Never set it otherwise. Default: ${DEFAULT-VALUE}.")
+            description = "TEST ONLY, for proving the capacity gate: off, rows10x:<table> (each read of the table's rows is done ten "
+                    + "times) or sleep:<ms>:<table> (each read of it sleeps first). Never set it otherwise. Default: ${DEFAULT-VALUE}.")
     String regression;
 
     /** The platform configuration; {@link IllegalArgumentException} names the option that is wrong. */

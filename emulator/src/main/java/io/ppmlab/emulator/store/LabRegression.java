@@ -6,12 +6,12 @@ import java.util.Locale;
  * A deliberate regression for testing the capacity gate, and nothing else: off by default, switched on only by
  * {@code serve --lab-regression} (or {@code LAB_REGRESSION}). It exists so that the gate's claim "a query that
  * reads ten times the rows, or a path a few ms slower, is caught" can be shown on the real emulator rather than on
- * edited results (README, "How the gate decides"). Both forms act on full scans of one table only, and neither
- * changes an answer:
+ * edited results (README, "How the gate decides"). Both forms act on reads of one table only (a row fetched by
+ * id, as queries do for each candidate row, or a full scan), and neither changes an answer:
  * <ul>
- *   <li>{@code rows10x:<table>}: each scan of the table reads it {@value TenfoldRows#FACTOR} times (as when a query
- *   loses its index): rows read, the modelled cost and the real work all grow, the visitor still sees each row once;</li>
- *   <li>{@code sleep:<ms>:<table>}: each scan of the table first sleeps that long (server time only).</li>
+ *   <li>{@code rows10x:<table>}: each read of the table is done {@value TenfoldRows#FACTOR} times: rows read, the
+ *   modelled cost and the real work of every request that reads the table grow tenfold, the answer is the same;</li>
+ *   <li>{@code sleep:<ms>:<table>}: each read of the table (each row fetched, each scan) first sleeps that long.</li>
  * </ul>
  */
 public sealed interface LabRegression permits LabRegression.Off, LabRegression.TenfoldRows, LabRegression.Sleep {
@@ -56,8 +56,8 @@ public sealed interface LabRegression permits LabRegression.Off, LabRegression.T
 
     /** One line for the start-up log, so a run with the regression on cannot be mistaken for a normal one. */
     default String describe() {
-        if (this instanceof TenfoldRows r) return "rows10x: every scan of " + r.table() + " reads it " + TenfoldRows.FACTOR + " times";
-        if (this instanceof Sleep s) return "sleep: every scan of " + s.table() + " sleeps " + s.millis() + " ms first";
+        if (this instanceof TenfoldRows r) return "rows10x: every read of " + r.table() + " is done " + TenfoldRows.FACTOR + " times";
+        if (this instanceof Sleep s) return "sleep: every read of " + s.table() + " sleeps " + s.millis() + " ms first";
         return "off";
     }
 }

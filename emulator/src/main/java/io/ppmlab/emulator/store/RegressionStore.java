@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * The store with a {@link LabRegression} in its scan path. It sits above {@link CountingStore}, so the extra reads
- * are counted like any other; everything but scans of the chosen table passes straight through.
+ * are counted like any other; everything but reads (fetches and scans) of the chosen table passes straight through.
  */
 final class RegressionStore implements Store {
     private final Store delegate;
@@ -41,7 +41,15 @@ final class RegressionStore implements Store {
         }
     }
 
-    @Override public Optional<Row> get(String table, UUID id) { return delegate.get(table, id); }
+    @Override
+    public Optional<Row> get(String table, UUID id) {
+        if (regression instanceof LabRegression.TenfoldRows r && r.table().equals(table)) {
+            for (int i = 1; i < LabRegression.TenfoldRows.FACTOR; i++) delegate.get(table, id);
+        } else if (regression instanceof LabRegression.Sleep s && s.table().equals(table)) {
+            sleep(s.millis());
+        }
+        return delegate.get(table, id);
+    }
 
     @Override public void apply(List<Mutation> mutations) { delegate.apply(mutations); }
 

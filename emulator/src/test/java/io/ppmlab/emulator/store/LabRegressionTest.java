@@ -60,16 +60,18 @@ class LabRegressionTest {
     }
 
     @Test
-    void rows10xLeavesOtherTablesAndGetsAlone() {
+    void rows10xFetchesTenTimesAndLeavesOtherTablesAlone() {
         LabRegression tenfold = LabRegression.parse("rows10x:" + PROJECT);
         CountingStore counted = new CountingStore(memory);
         assertEquals(1, scan(tenfold, counted, OTHER)[0]);
         Store store = tenfold.wrap(counted);
+        Row expected = TestRows.project(PROJECT, 1);
         Work work = new Work();
         try (WorkScope.Open ignored = WorkScope.open(work)) {
-            assertTrue(store.get(PROJECT, TestRows.project(PROJECT, 1).id()).isPresent());
+            assertEquals(expected.id(), store.get(PROJECT, expected.id()).orElseThrow().id());
+            assertTrue(store.get(OTHER, TestRows.project(OTHER, 1).id()).isPresent());
         }
-        assertEquals(1, work.rowsRead());
+        assertEquals(10 + 1, work.rowsRead(), "ten fetches of the project row, one of the other table's");
     }
 
     @Test
