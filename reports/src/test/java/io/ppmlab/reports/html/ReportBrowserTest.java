@@ -73,14 +73,17 @@ class ReportBrowserTest {
         if (dir != null) Files.copy(shot, Path.of(dir).resolve("report-limits.png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** A real run's folder ({@code -Dreport.results=<folder>}), e.g. the limits run whose screenshot the README shows. */
+    /**
+     * A real run's folder ({@code -Dreport.results=<folder>}), e.g. the limits run whose screenshot the README shows;
+     * {@code -Dreport.screenshot.maxHeight=<px>} (default 3200) takes more of the page, e.g. all of it with every chart.
+     */
     @Test
     void aRealRunsReportRendersToo() throws Exception {
         String folder = System.getProperty("report.results");
         assumeTrue(folder != null, "no -Dreport.results=<results folder> given");
         Path report = new ReportWriter().single(Path.of(folder));
         assertThat(open(report)).isGreaterThanOrEqualTo(4);
-        Path shot = screenshot("real-run-report.png", 3200);
+        Path shot = screenshot("real-run-report.png", Integer.getInteger("report.screenshot.maxHeight", 3200));
         String dir = System.getProperty("report.screenshot.dir");
         if (dir != null) Files.copy(shot, Path.of(dir).resolve("report-real-run.png"), StandardCopyOption.REPLACE_EXISTING);
     }
