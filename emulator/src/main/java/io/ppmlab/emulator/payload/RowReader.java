@@ -1,10 +1,6 @@
 package io.ppmlab.emulator.payload;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ppmlab.emulator.errors.ErrorCode;
 import io.ppmlab.schema.Column;
@@ -13,7 +9,6 @@ import io.ppmlab.schema.EntityRef;
 import io.ppmlab.schema.Schema;
 import io.ppmlab.schema.Table;
 
-import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,11 +22,6 @@ import java.util.function.Function;
  * body can never half-write a row.
  */
 public final class RowReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
     private final Schema schema;
 
     public RowReader(Schema schema) { this.schema = schema; }
@@ -91,14 +81,7 @@ public final class RowReader {
 
     private static ObjectNode parseObject(Table table, byte[] body) {
         if (body.length == 0) throw ErrorCode.MALFORMED_JSON.error(table.logicalName(), "The request body is empty.");
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ErrorCode.MALFORMED_JSON.error(table.logicalName(), e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ErrorCode.MALFORMED_JSON.error(table.logicalName(), e.getMessage());
-        }
+        JsonNode node = PayloadJson.read(body, problem -> ErrorCode.MALFORMED_JSON.error(table.logicalName(), problem));
         if (!(node instanceof ObjectNode object)) {
             throw ErrorCode.MALFORMED_JSON.error(table.logicalName(), "A JSON object was expected.");
         }

@@ -1,15 +1,13 @@
 package io.ppmlab.emulator.operations.bulk;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ppmlab.emulator.errors.ErrorCode;
+import io.ppmlab.emulator.payload.PayloadJson;
 import io.ppmlab.schema.Table;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,10 +19,7 @@ import java.util.Set;
  * item). The items' columns are checked later, one by one, by the row reader.
  */
 final class BulkTargets {
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    static final ObjectMapper MAPPER = PayloadJson.MAPPER;
     private static final Set<String> TYPE_PREFIXES = Set.of("Microsoft.Dynamics.CRM.", "#Microsoft.Dynamics.CRM.", "mscrm.", "#mscrm.");
 
     /** One item of {@code Targets}: its position (0-based) and its JSON. */
@@ -78,14 +73,8 @@ final class BulkTargets {
 
     private static JsonNode parse(String message, byte[] body) {
         if (body.length == 0) throw ErrorCode.BULK_BAD_TARGETS.error(message + " needs a JSON body with 'Targets'.");
-        try {
-            JsonNode node = MAPPER.readTree(body);
-            if (node == null || !node.isObject()) throw ErrorCode.BULK_BAD_TARGETS.error(message + " needs a JSON object body with 'Targets'.");
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ErrorCode.BULK_BAD_TARGETS.error("The body of " + message + " is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ErrorCode.BULK_BAD_TARGETS.error("The body of " + message + " could not be read: " + e.getMessage());
-        }
+        JsonNode node = PayloadJson.read(body, problem -> ErrorCode.BULK_BAD_TARGETS.error("The body of " + message + " is not valid JSON: " + problem));
+        if (node == null || !node.isObject()) throw ErrorCode.BULK_BAD_TARGETS.error(message + " needs a JSON object body with 'Targets'.");
+        return node;
     }
 }
