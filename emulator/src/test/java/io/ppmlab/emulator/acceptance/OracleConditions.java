@@ -120,6 +120,38 @@ final class OracleConditions {
         };
     }
 
+    /**
+     * A condition through one or two lookups ({@code sensei_project/sensei_program/sensei_name eq '…'}): it holds only
+     * when every row on the way is readable for {@code view}'s user, as a hidden parent matches nothing. OData only.
+     */
+    java.util.Optional<Cond> through(OracleWorld.View view, String table) {
+        List<io.ppmlab.schema.Relationship> up = world.relationships().stream().filter(r -> r.referencingTable().equals(table)).toList();
+        if (up.isEmpty()) return java.util.Optional.empty();
+        List<io.ppmlab.schema.Relationship> hops = new java.util.ArrayList<>(List.of(up.get(random.nextInt(up.size()))));
+        List<io.ppmlab.schema.Relationship> further = world.relationships().stream()
+                .filter(r -> r.referencingTable().equals(hops.get(0).referencedTable())).toList();
+        if (!further.isEmpty() && random.nextBoolean()) hops.add(further.get(random.nextInt(further.size())));
+        Table end = world.table(hops.get(hops.size() - 1).referencedTable());
+        List<Row> ends = world.rows(end.logicalName());
+        Object name = ends.get(random.nextInt(ends.size())).get(end.primaryNameColumn());
+        if (name == null || name.toString().contains("'")) return java.util.Optional.empty();
+        String value = name.toString();
+        StringBuilder path = new StringBuilder();
+        hops.forEach(h -> path.append(h.lookupColumn()).append('/'));
+        String text = path + end.primaryNameColumn() + " eq '" + value + "'";
+        Predicate<Row> test = r -> {
+            Row at = r;
+            for (io.ppmlab.schema.Relationship h : hops) {
+                EntityRef ref = at.ref(h.lookupColumn());
+                if (ref == null || !view.canRead(h.referencedTable(), ref.id())) return false;
+                at = world.row(h.referencedTable(), ref.id());
+            }
+            Object n = at.get(end.primaryNameColumn());
+            return n != null && n.toString().equalsIgnoreCase(value);
+        };
+        return java.util.Optional.of(new Cond(p -> p + text, null, test));
+    }
+
     static Cond lookupEquals(String column, EntityRef value) {
         UUID id = value.id();
         return new Cond(p -> p + "_" + column + "_value eq " + id, condition(column, "eq", id.toString()),

@@ -58,7 +58,7 @@ final class OracleQueries {
     private Single single(String path, OracleWorld.View view) {
         return switch (path) {
             case "list" -> list(view, anyTable(), null);
-            case "filter" -> { String t = anyTable(); yield list(view, t, conditions.any(t)); }
+            case "filter" -> { String t = anyTable(); yield list(view, t, odata(view, t)); }
             case "count" -> count(view);
             case "apply" -> apply(view);
             case "expand" -> random.nextBoolean() ? expandChildren(view) : expandLookup(view);
@@ -83,7 +83,7 @@ final class OracleQueries {
     private Single count(OracleWorld.View view) {
         String table = anyTable();
         Table t = world.table(table);
-        Cond cond = random.nextBoolean() ? conditions.any(table) : null;
+        Cond cond = random.nextBoolean() ? odata(view, table) : null;
         long n = view.readableRows(table).stream().filter(test(cond)).count();
         if (random.nextBoolean()) {
             String url = t.entitySetName() + "/$count" + (cond == null ? "" : "?$filter=" + enc(cond.odata()));
@@ -102,11 +102,16 @@ final class OracleQueries {
     private Single apply(OracleWorld.View view) {
         String table = anyTable();
         Table t = world.table(table);
-        Cond cond = random.nextBoolean() ? conditions.any(table) : null;
+        Cond cond = random.nextBoolean() ? odata(view, table) : null;
         List<Row> rows = view.readableRows(table).stream().filter(test(cond)).toList();
         String filter = cond == null ? "" : "filter(" + cond.odata() + ")/";
         Optional<Column> numeric = numericColumn(t);
-        int shape = random.nextInt(3);
+        int shape = random.nextInt(4);
+        if (shape == 3) {
+            Optional<Relationship> up = parentOf(table);
+            if (up.isPresent()) return guard(view, table, groupByParentName(view, up.get(), rows, filter));
+            shape = 2;
+        }
         if (shape == 0 || (shape == 1 && numeric.isEmpty())) {
             String url = t.entitySetName() + "?$apply=" + enc(filter + "aggregate($count as n)");
             return guard(view, table, json("apply", url, Set.of("n:" + rows.size()), body -> Set.of("n:" + body.path("value").path(0).path("n").asText("missing"))));
@@ -133,13 +138,44 @@ final class OracleQueries {
         }));
     }
 
+    /** {@code groupby((lookup/name))}: a row whose parent the user cannot read falls in the null group, the name stays hidden. */
+    private Single groupByParentName(OracleWorld.View view, Relationship up, List<Row> rows, String filter) {
+        Table t = world.table(up.referencingTable());
+        Table parent = world.table(up.referencedTable());
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        for (Row r : rows) groups.merge(parentName(view, r, up), 1, Integer::sum);
+        Set<String> expected = new LinkedHashSet<>();
+        groups.forEach((k, n) -> expected.add("group:" + k + ":" + n));
+        String alias = parent.logicalName() + "_" + parent.primaryNameColumn();
+        String url = t.entitySetName() + "?$apply=" + enc(filter + "groupby((" + up.lookupColumn() + "/" + parent.primaryNameColumn()
+                + "),aggregate($count as n))");
+        return json("apply", url, expected, body -> {
+            Set<String> got = new LinkedHashSet<>();
+            for (JsonNode g : body.path("value")) got.add("group:" + g.path(alias).asText("null").toLowerCase(java.util.Locale.ROOT) + ":" + g.path("n").asText());
+            return got;
+        });
+    }
+
+    /** The parent's name as the user sees it through {@code up}: lower case (groups ignore case), "null" when hidden or absent. */
+    private String parentName(OracleWorld.View view, Row r, Relationship up) {
+        EntityRef ref = r.ref(up.lookupColumn());
+        if (ref == null || !view.canRead(up.referencedTable(), ref.id())) return "null";
+        Object n = world.row(up.referencedTable(), ref.id()).get(world.table(up.referencedTable()).primaryNameColumn());
+        return n == null ? "null" : n.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private Optional<Relationship> parentOf(String table) {
+        List<Relationship> up = world.relationships().stream().filter(r -> r.referencingTable().equals(table)).toList();
+        return up.isEmpty() ? Optional.empty() : Optional.of(up.get(random.nextInt(up.size())));
+    }
+
     // ---- expands, navigation paths, lookup paths, lambdas -------------------------------------------------------------
 
     private Single expandChildren(OracleWorld.View view) {
         Relationship rel = anyRelationship();
         Table parent = world.table(rel.referencedTable());
         Table child = world.table(rel.referencingTable());
-        Cond cond = random.nextInt(3) == 0 ? conditions.any(parent.logicalName()) : null;
+        Cond cond = random.nextInt(3) == 0 ? odata(view, parent.logicalName()) : null;
         Cond childCond = random.nextInt(3) == 0 ? conditions.any(child.logicalName()) : null;
         Set<String> expected = ids(view, parent.logicalName(), cond);
         Map<UUID, List<Row>> children = readableChildren(view, rel, childCond);
@@ -165,7 +201,7 @@ final class OracleQueries {
         Relationship rel = anyRelationship();
         Table parent = world.table(rel.referencedTable());
         Table child = world.table(rel.referencingTable());
-        Cond cond = random.nextInt(3) == 0 ? conditions.any(child.logicalName()) : null;
+        Cond cond = random.nextInt(3) == 0 ? odata(view, child.logicalName()) : null;
         Set<String> expected = new LinkedHashSet<>();
         for (Row c : view.readableRows(child.logicalName())) {
             if (cond != null && !cond.test().test(c)) continue;
@@ -203,12 +239,13 @@ final class OracleQueries {
             return json("navigation", url, Set.of("id:" + target.id()), b -> Set.of("id:" + b.path(parent.primaryIdColumn()).asText()));
         }
         Row p = pick(parent.logicalName(), view);
-        Cond childCond = random.nextInt(3) == 0 ? conditions.any(child.logicalName()) : null;
+        Cond childCond = random.nextInt(3) == 0 ? odata(view, child.logicalName()) : null;
         boolean count = random.nextInt(3) == 0;
         String base = parent.entitySetName() + "(" + p.id() + ")/" + rel.collectionNavigation();
         String url = count ? base + "/$count" + (childCond == null ? "" : "?$filter=" + enc(childCond.odata()))
                 : base + "?$select=" + child.primaryIdColumn() + filterOption(childCond);
-        if (!view.canRead(parent.logicalName(), p.id())) return forbidden(url);
+        // The children are a query of their own table: without Read on it at all, refused like any other query.
+        if (!view.canRead(parent.logicalName(), p.id()) || !view.privileged(child.logicalName())) return forbidden(url);
         List<Row> kids = readableChildren(view, rel, childCond).getOrDefault(p.id(), List.of());
         if (count) return new Single("navigation", url, List.of(), 200, Set.of("count:" + Math.min(kids.size(), 5000)), b -> Set.of(), true);
         Set<String> expected = new LinkedHashSet<>();
@@ -278,7 +315,21 @@ final class OracleQueries {
         Cond linkCond = random.nextInt(3) == 0 ? conditions.any(linked.logicalName()) : null;
         String from = toParent ? linked.primaryIdColumn() : rel.lookupColumn();
         String to = toParent ? rel.lookupColumn() : root.primaryIdColumn();
-        String xml = "<fetch><entity name='" + root.logicalName() + "'><attribute name='" + root.primaryIdColumn() + "'/>" + fetchFilter(cond)
+        // A root condition on the link's alias (entityname='lk'): a parent the user cannot read is as absent, so null.
+        String onAlias = "";
+        Predicate<Row> linkedHolds = m -> true;
+        if (toParent && random.nextInt(3) == 0) {
+            Object name = pickAny(linked.logicalName()).get(linked.primaryNameColumn());
+            if (random.nextBoolean() || name == null || !plain(name.toString())) {
+                onAlias = "<condition entityname='lk' attribute='" + linked.primaryIdColumn() + "' operator='null'/>";
+                linkedHolds = m -> m == null;
+            } else {
+                onAlias = "<condition entityname='lk' attribute='" + linked.primaryNameColumn() + "' operator='eq' value='" + name + "'/>";
+                linkedHolds = m -> m != null && name.toString().equalsIgnoreCase(String.valueOf(m.get(linked.primaryNameColumn())));
+            }
+        }
+        String rootFilter = cond == null && onAlias.isEmpty() ? "" : "<filter type='and'>" + (cond == null ? "" : cond.fetch()) + onAlias + "</filter>";
+        String xml = "<fetch><entity name='" + root.logicalName() + "'><attribute name='" + root.primaryIdColumn() + "'/>" + rootFilter
                 + "<link-entity name='" + linked.logicalName() + "' from='" + from + "' to='" + to + "' link-type='"
                 + (outer ? "outer" : "inner") + "' alias='lk'><attribute name='" + linked.primaryIdColumn() + "'/>" + fetchFilter(linkCond)
                 + "</link-entity></entity></fetch>";
@@ -291,6 +342,7 @@ final class OracleQueries {
                 EntityRef ref = r.ref(rel.lookupColumn());
                 if (ref != null && view.canRead(linked.logicalName(), ref.id())
                         && (linkCond == null || linkCond.test().test(world.row(linked.logicalName(), ref.id())))) matches.add(ref.id());
+                if (!linkedHolds.test(matches.isEmpty() ? null : world.row(linked.logicalName(), matches.get(0)))) continue;
             } else {
                 kids.getOrDefault(r.id(), List.of()).forEach(k -> matches.add(k.id()));
             }
@@ -317,6 +369,8 @@ final class OracleQueries {
         Cond cond = random.nextBoolean() ? conditions.any(table) : null;
         List<Row> rows = view.readableRows(table).stream().filter(test(cond)).toList();
         Optional<Column> numeric = numericColumn(t);
+        Optional<Relationship> up = parentOf(table);
+        if (up.isPresent() && random.nextInt(3) == 0) return guard(view, table, fetchGroupByLinked(view, up.get(), rows, cond));
         if (random.nextBoolean()) {
             String lookup = groupColumn(t);
             Map<String, Integer> groups = new LinkedHashMap<>();
@@ -350,12 +404,35 @@ final class OracleQueries {
         }));
     }
 
+    /** Groups by the parent's name through a link-entity: inner drops rows whose parent is hidden, outer groups them under null. */
+    private Single fetchGroupByLinked(OracleWorld.View view, Relationship up, List<Row> rows, Cond cond) {
+        Table t = world.table(up.referencingTable());
+        Table parent = world.table(up.referencedTable());
+        boolean outer = random.nextBoolean();
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        for (Row r : rows) {
+            String name = parentName(view, r, up);
+            if (outer || !name.equals("null")) groups.merge(name, 1, Integer::sum);
+        }
+        Set<String> expected = new LinkedHashSet<>();
+        groups.forEach((k, n) -> expected.add("group:" + k + ":" + n));
+        String xml = "<fetch aggregate='true'><entity name='" + t.logicalName() + "'><attribute name='" + t.primaryIdColumn()
+                + "' aggregate='count' alias='n'/>" + fetchFilter(cond) + "<link-entity name='" + parent.logicalName() + "' from='"
+                + parent.primaryIdColumn() + "' to='" + up.lookupColumn() + "' link-type='" + (outer ? "outer" : "inner") + "' alias='lk'>"
+                + "<attribute name='" + parent.primaryNameColumn() + "' groupby='true' alias='g'/></link-entity></entity></fetch>";
+        return json("fetchxml-aggregate", fetchUrl(t, xml), expected, b -> {
+            Set<String> got = new LinkedHashSet<>();
+            for (JsonNode g : b.path("value")) got.add("group:" + g.path("g").asText("null").toLowerCase(java.util.Locale.ROOT) + ":" + g.path("n").asText());
+            return got;
+        });
+    }
+
     // ---- paging and batches ------------------------------------------------------------------------------------------
 
     private OracleProbe odataPages(OracleWorld.View view) {
         String table = anyTable();
         Table t = world.table(table);
-        Cond cond = random.nextInt(3) == 0 ? conditions.any(table) : null;
+        Cond cond = random.nextInt(3) == 0 ? odata(view, table) : null;
         Set<String> expected = ids(view, table, cond);
         int size = pageSize(expected.size());
         String url = t.entitySetName() + "?$select=" + t.primaryIdColumn() + filterOption(cond);
@@ -385,12 +462,29 @@ final class OracleQueries {
 
     // ---- helpers -----------------------------------------------------------------------------------------------------
 
+    /** An OData condition: usually on the row's own columns, one time in four through its lookups. */
+    private Cond odata(OracleWorld.View view, String table) {
+        if (random.nextInt(4) == 0) {
+            Optional<Cond> through = conditions.through(view, table);
+            if (through.isPresent()) return through.get();
+        }
+        return conditions.any(table);
+    }
+
     private String anyTable() { return OracleWorld.TABLES.get(random.nextInt(OracleWorld.TABLES.size())); }
 
     private Relationship anyRelationship() {
         List<Relationship> rels = world.relationships();
         return rels.get(random.nextInt(rels.size()));
     }
+
+    private Row pickAny(String table) {
+        List<Row> rows = world.rows(table);
+        return rows.get(random.nextInt(rows.size()));
+    }
+
+    /** Text safe inside a quoted FetchXML or OData literal without escaping. */
+    private static boolean plain(String s) { return s.chars().noneMatch(c -> c == '\'' || c == '"' || c == '&' || c == '<'); }
 
     /** Half the time a row the user can read (when there is one), else any row. */
     private Row pick(String table, OracleWorld.View view) {
