@@ -28,6 +28,8 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.pace;
+import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
@@ -89,14 +91,19 @@ public class SuiteSimulation extends Simulation {
         });
         ScenarioBuilder scenario = scenario(journey.persona()).feed(listFeeder(journey.users()).circular()).exec(journey.signIn());
         if (config.paced()) {
-            // Each user holds perUserRate requests per second: one iteration of n requests every n / rate seconds.
-            Duration pacing = Duration.ofMillis(Math.round(journey.requests() * 1000 / config.perUserRate()));
+            // Each user holds perUserRate requests per second: one iteration of n requests every n / rate seconds
+            // (heavy screens: one iteration per mix.pace()). Users arrive over a ramp, as people sign in over minutes,
+            // not in one instant: 100 password sign-ins at once would queue the first seconds behind key derivation.
+            Duration pacing = mix.pace() != null ? mix.pace() : Duration.ofMillis(Math.round(journey.requests() * 1000 / config.perUserRate()));
             int users = mix.pacedUsers(config.users());
+            Duration ramp = Duration.ofSeconds(Math.max(1, Math.min(10, config.duration().toSeconds() / 6)));
             return scenario.during(config.duration()).on(pace(pacing).exec(iteration))
-                    .injectClosed(constantConcurrentUsers(users).during(config.duration().plusSeconds(30)));
+                    .injectClosed(rampConcurrentUsers(0).to(users).during(ramp), constantConcurrentUsers(users).during(config.duration().plusSeconds(30)));
         }
         int users = Math.max(1, mix.users() * Math.max(1, config.users()));
-        return scenario.repeat(mix.iterations() * Math.max(1, config.iterations())).on(iteration).injectOpen(atOnceUsers(users));
+        var journeys = scenario.repeat(mix.iterations() * Math.max(1, config.iterations())).on(iteration);
+        return mix.arrivalGap() == null ? journeys.injectOpen(atOnceUsers(users))
+                : journeys.injectOpen(rampUsers(users).during(mix.arrivalGap().multipliedBy(users)));
     }
 
     private static Set<String> personasProperty() {
