@@ -2,6 +2,7 @@ package io.ppmlab.emulator.cli;
 
 import io.ppmlab.emulator.server.LatencySettings;
 import io.ppmlab.emulator.server.PlatformConfig;
+import io.ppmlab.emulator.store.LabRegression;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -56,5 +57,14 @@ class PlatformOptionsTest {
         assertThatThrownBy(() -> parse("--latency", "soon")).hasMessageContaining("--latency");
         assertThatThrownBy(() -> parse("--sp-window", "5x")).hasMessageContaining("not a duration");
         assertThatThrownBy(() -> parse("--cost-profile", "/no/such/profile.json")).hasMessageContaining("cannot read");
+    }
+
+    @Test
+    void theTestOnlyRegressionIsOffUnlessAsked() {
+        assertThat(parse().regression()).isEqualTo(LabRegression.OFF);
+        assertThat(parse("--lab-regression", "rows10x:sensei_portfolio").regression())
+                .isEqualTo(new LabRegression.TenfoldRows("sensei_portfolio"));
+        assertThat(parse("--lab-regression=sleep:5:sensei_project").regression()).isEqualTo(new LabRegression.Sleep(5, "sensei_project"));
+        assertThatThrownBy(() -> parse("--lab-regression", "rows2x:t")).hasMessageContaining("--lab-regression");
     }
 }
