@@ -2,6 +2,7 @@ package io.ppmlab.emulator.query.filter;
 
 import io.ppmlab.emulator.odata.ODataErrors;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,8 +27,20 @@ final class DateRanges {
                 || name.startsWith("OlderThanX") || name.equals("On") || name.equals("OnOrAfter") || name.equals("OnOrBefore");
     }
 
-    /** @param value PropertyValue as text (a count or a date), null for the functions without one */
+    /**
+     * @param value PropertyValue as text (a count or a date), null for the functions without one; a value that is
+     *              not a date, or a count that takes the range beyond the calendar, is the client's error (400)
+     */
     static Range.Bounds bounds(String name, String value, Instant now) {
+        try {
+            return unchecked(name, value, now);
+        } catch (DateTimeException | ArithmeticException e) {
+            String text = value == null ? "" : value.length() > 100 ? value.substring(0, 100) + "..." : value;
+            throw ODataErrors.syntax("The value '" + text + "' is not valid for " + name + ".");
+        }
+    }
+
+    private static Range.Bounds unchecked(String name, String value, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         switch (name) {
             case "Today": return day(today, 0, 1);
