@@ -73,7 +73,11 @@ class LeakOracleAcceptanceTest {
         String summary = tally.summary(SEED, PAIRS);
         System.out.print(summary);
         assertThat(tally.failures()).as(summary).isEmpty();
-        if (PAIRS >= 500) assertThat(tally.paths()).containsAll(OracleQueries.PATHS);
+        if (PAIRS >= 500) {
+            assertThat(tally.paths()).containsAll(OracleQueries.PATHS);
+            assertThat(tally.impersonatedPairs()).as("pairs sent with MSCRMCallerID").isPositive();
+            assertThat(tally.cookiePages()).as("FetchXML pages asked for with a paging cookie").isPositive();
+        }
     }
 
     /**
@@ -88,20 +92,29 @@ class LeakOracleAcceptanceTest {
         assertThat(tally.failedPairs()).as(tally.summary(SEED + 1, pairs)).isGreaterThan(pairs / 5);
     }
 
-    /** {@code pairs} random (user, query) pairs; {@code crossed}: each query is sent as another user than it was drawn for. */
+    /**
+     * {@code pairs} random (user, query) pairs; one in ten is sent by admin@ acting as the user ({@code MSCRMCallerID}).
+     * {@code crossed}: each query is sent as another user than it was drawn for.
+     */
     private static OracleTally run(int pairs, long seed, boolean crossed) {
         Random random = new Random(seed);
         OracleQueries queries = new OracleQueries(world, random);
         OracleTally tally = new OracleTally();
+        Row admin = users.stream().filter(u -> "admin@contoso.test".equals(u.get("domainname"))).findFirst().orElseThrow();
         for (int pair = 0; pair < pairs; pair++) {
             Row user = users.get(random.nextInt(users.size()));
             Row sender = crossed ? users.get(random.nextInt(users.size())) : user;
+            boolean impersonated = !crossed && random.nextInt(10) == 0;
             long t0 = System.nanoTime();
-            OracleProbe probe = queries.draw(world.view(user.id()));
+            OracleProbe probe = queries.draw(impersonated ? world.impersonated(admin.id(), user.id()) : world.view(user.id()));
             long t1 = System.nanoTime();
-            OracleRunner.Answer answer = new OracleRunner(http, token(sender)).run(probe);
+            OracleRunner runner = impersonated
+                    ? new OracleRunner(http, token(admin), List.of("MSCRMCallerID", user.id().toString()))
+                    : new OracleRunner(http, token(sender), List.of());
+            OracleRunner.Answer answer = runner.run(probe);
             tally.time(t1 - t0, System.nanoTime() - t1);
-            tally.add(seed, pair, String.valueOf(user.get("domainname")), user.id(), probe, answer);
+            tally.add(seed, pair, String.valueOf(user.get("domainname")) + (impersonated ? " as impersonated by admin@" : ""),
+                    user.id(), probe, answer, impersonated);
         }
         return tally;
     }

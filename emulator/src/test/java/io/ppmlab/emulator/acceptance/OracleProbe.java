@@ -42,11 +42,12 @@ sealed interface OracleProbe {
 
     /**
      * A query read page by page: an OData list with {@code odata.maxpagesize} following {@code @odata.nextLink}, or
-     * FetchXML with {@code count}/{@code page} until {@code morerecords} is gone. A row seen twice is a fact of its
+     * FetchXML with {@code count}/{@code page} (and, when {@code fetchPage} uses it, the paging cookie of the previous
+     * page) until {@code morerecords} is gone. A row seen twice is a fact of its
      * own ("dup:…"), so it counts as a leak.
      */
     record Paged(String path, String url, List<String> headers, Set<String> expected, Function<JsonNode, Set<String>> reader,
-                 Function<Integer, String> fetchPage) implements OracleProbe {
+                 java.util.function.BiFunction<Integer, String, String> fetchPage) implements OracleProbe {
         @Override public String query() { return "GET " + url + " " + headers + " (every page)"; }
     }
 

@@ -171,19 +171,25 @@ final class OracleQueries {
 
     // ---- expands, navigation paths, lookup paths, lambdas -------------------------------------------------------------
 
+    /** Children of each parent, and one time in three, nested, each child's own lookup (Dataverse then pages every collection). */
     private Single expandChildren(OracleWorld.View view) {
         Relationship rel = anyRelationship();
         Table parent = world.table(rel.referencedTable());
         Table child = world.table(rel.referencingTable());
         Cond cond = random.nextInt(3) == 0 ? odata(view, parent.logicalName()) : null;
         Cond childCond = random.nextInt(3) == 0 ? conditions.any(child.logicalName()) : null;
+        Relationship inner = random.nextInt(3) == 0 ? parentOf(child.logicalName()).orElse(null) : null;
         Set<String> expected = ids(view, parent.logicalName(), cond);
         Map<UUID, List<Row>> children = readableChildren(view, rel, childCond);
         for (Row p : view.readableRows(parent.logicalName())) {
             if (cond != null && !cond.test().test(p)) continue;
-            children.getOrDefault(p.id(), List.of()).forEach(c -> expected.add("child:" + p.id() + "/" + c.id()));
+            for (Row c : children.getOrDefault(p.id(), List.of())) {
+                expected.add("child:" + p.id() + "/" + c.id());
+                if (inner != null) expected.add("lookup:" + c.id() + "/" + visibleTarget(view, c, inner));
+            }
         }
-        String nested = "$select=" + child.primaryIdColumn() + (childCond == null ? "" : ";$filter=" + enc(childCond.odata()));
+        String nested = "$select=" + child.primaryIdColumn() + (childCond == null ? "" : ";$filter=" + enc(childCond.odata()))
+                + (inner == null ? "" : ";$expand=" + inner.lookupColumn() + "($select=" + world.table(inner.referencedTable()).primaryIdColumn() + ")");
         String url = parent.entitySetName() + "?$select=" + parent.primaryIdColumn() + filterOption(cond)
                 + "&$expand=" + rel.collectionNavigation() + "(" + nested + ")";
         return guard(view, parent.logicalName(), json("expand", url, expected, body -> {
@@ -191,10 +197,22 @@ final class OracleQueries {
             for (JsonNode p : body.path("value")) {
                 String pid = p.path(parent.primaryIdColumn()).asText();
                 got.add("id:" + pid);
-                for (JsonNode c : p.path(rel.collectionNavigation())) got.add("child:" + pid + "/" + c.path(child.primaryIdColumn()).asText());
+                for (JsonNode c : p.path(rel.collectionNavigation())) {
+                    String cid = c.path(child.primaryIdColumn()).asText();
+                    got.add("child:" + pid + "/" + cid);
+                    if (inner == null) continue;
+                    JsonNode g = c.path(inner.lookupColumn());
+                    got.add("lookup:" + cid + "/" + (g.isObject() ? g.path(world.table(inner.referencedTable()).primaryIdColumn()).asText() : "null"));
+                }
             }
             return got;
         }));
+    }
+
+    /** The id of the row {@code r} points at through {@code up} when the user may read it, else "null". */
+    private static String visibleTarget(OracleWorld.View view, Row r, Relationship up) {
+        EntityRef target = r.ref(up.lookupColumn());
+        return target != null && view.canRead(up.referencedTable(), target.id()) ? target.id().toString() : "null";
     }
 
     private Single expandLookup(OracleWorld.View view) {
@@ -447,9 +465,12 @@ final class OracleQueries {
         Set<String> expected = ids(view, table, cond);
         int size = pageSize(expected.size());
         String body = "<entity name='" + table + "'><attribute name='" + t.primaryIdColumn() + "'/>" + fetchFilter(cond) + "</entity></fetch>";
+        // Half the queries page by number only; the others send back the previous page's cookie, as DynamicsWebApi does.
+        boolean cookies = random.nextBoolean();
         return guard(view, table, new Paged("paging", fetchUrl(t, "<fetch count='" + size + "' page='1'>" + body), List.of("Prefer",
                 "odata.include-annotations=\"" + MORE + "\""), expected, b -> idsOf(b.path("value"), t.primaryIdColumn()),
-                page -> fetchUrl(t, "<fetch count='" + size + "' page='" + page + "'>" + body)));
+                (page, cookie) -> fetchUrl(t, "<fetch count='" + size + "' page='" + page + "'"
+                        + (cookies && cookie != null ? " paging-cookie='" + xml(cookie) + "'" : "") + ">" + body)));
     }
 
     private OracleProbe.Batch batch(OracleWorld.View view) {
@@ -483,6 +504,10 @@ final class OracleQueries {
         return rows.get(random.nextInt(rows.size()));
     }
 
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;").replace("\"", "&quot;");
+    }
+
     /** Text safe inside a quoted FetchXML or OData literal without escaping. */
     private static boolean plain(String s) { return s.chars().noneMatch(c -> c == '\'' || c == '"' || c == '&' || c == '<'); }
 
@@ -493,8 +518,8 @@ final class OracleQueries {
         return pool.get(random.nextInt(pool.size()));
     }
 
-    /** Pages of 1 to 50 rows, but never more than about 25 pages. */
-    private int pageSize(int rows) { return Math.max(1 + random.nextInt(50), (rows + 24) / 25); }
+    /** Pages of 1 to 20 rows, but never more than about 25 pages. */
+    private int pageSize(int rows) { return Math.max(1 + random.nextInt(20), (rows + 24) / 25); }
 
     private Optional<Column> numericColumn(Table t) {
         List<Column> cs = t.columns().stream()

@@ -12,19 +12,31 @@ final class OracleRunner {
     /** Pages followed at most: the oracle's page sizes keep every query under about 25 pages. */
     private static final int MAX_PAGES = 60;
 
-    record Answer(Set<String> facts, int requests) {}
+    /** @param cookies FetchXML pages asked for with the previous page's paging cookie */
+    record Answer(Set<String> facts, int requests, int cookies) {
+        Answer(Set<String> facts, int requests) { this(facts, requests, 0); }
+    }
 
     private final LabHttp http;
     private final String token;
+    private final List<String> extra;
 
-    OracleRunner(LabHttp http, String token) {
+    /** @param extra headers sent on every request (and on the {@code $batch} envelope), e.g. {@code MSCRMCallerID} */
+    OracleRunner(LabHttp http, String token, List<String> extra) {
         this.http = http;
         this.token = token;
+        this.extra = extra;
+    }
+
+    private String[] headers(List<String> own) {
+        List<String> all = new java.util.ArrayList<>(own);
+        all.addAll(extra);
+        return all.toArray(String[]::new);
     }
 
     Answer run(OracleProbe probe) {
         if (probe instanceof OracleProbe.Single s) {
-            LabHttp.Reply r = http.get(token, s.url(), s.headers().toArray(String[]::new));
+            LabHttp.Reply r = http.get(token, s.url(), headers(s.headers()));
             return new Answer(s.read(r.status(), r.body()), 1);
         }
         if (probe instanceof OracleProbe.Paged p) return p.fetchPage() == null ? odataPages(p) : fetchPages(p);
@@ -36,7 +48,7 @@ final class OracleRunner {
         String next = p.url();
         int requests = 0;
         while (next != null && requests < MAX_PAGES) {
-            LabHttp.Reply r = http.get(token, next, p.headers().toArray(String[]::new));
+            LabHttp.Reply r = http.get(token, next, headers(p.headers()));
             requests++;
             JsonNode body = page(r, facts);
             if (body == null) break;
@@ -51,22 +63,36 @@ final class OracleRunner {
         Set<String> facts = new LinkedHashSet<>();
         int requests = 0;
         boolean more = true;
+        String cookie = null;
+        int cookies = 0;
         for (int page = 1; more && page <= MAX_PAGES; page++) {
-            LabHttp.Reply r = http.get(token, p.fetchPage().apply(page), p.headers().toArray(String[]::new));
+            String url = p.fetchPage().apply(page, cookie);
+            if (url.contains("paging-cookie")) cookies++;
+            LabHttp.Reply r = http.get(token, url, headers(p.headers()));
             requests++;
             JsonNode body = page(r, facts);
             if (body == null) break;
             add(facts, p.reader().apply(body));
             more = body.path("@Microsoft.Dynamics.CRM.morerecords").asBoolean(false);
+            cookie = pagingCookie(body.path("@Microsoft.Dynamics.CRM.fetchxmlpagingcookie").asText(null));
         }
         if (more) facts.add("unfinished after " + MAX_PAGES + " pages");
-        return new Answer(facts, requests);
+        return new Answer(facts, requests, cookies);
+    }
+
+    /** The inner cookie of a {@code fetchxmlpagingcookie} annotation, decoded twice as clients do (null when absent). */
+    static String pagingCookie(String annotation) {
+        if (annotation == null) return null;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("pagingcookie=\"([^\"]*)\"").matcher(annotation);
+        if (!m.find()) return null;
+        String once = java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        return java.net.URLDecoder.decode(once, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private Answer batch(OracleProbe.Batch b) {
         BatchMultipart body = new BatchMultipart();
         for (OracleProbe.Single s : b.parts()) body.get("/api/data/v9.2/" + s.url(), s.headers().toArray(String[]::new));
-        LabHttp.Reply r = http.batch(token, BatchMultipart.BOUNDARY, body.build(), "Prefer", "odata.continue-on-error");
+        LabHttp.Reply r = http.batch(token, BatchMultipart.BOUNDARY, body.build(), headers(List.of("Prefer", "odata.continue-on-error")));
         Set<String> facts = new LinkedHashSet<>();
         if (r.status() != 200) return new Answer(Set.of("batch status:" + r.status() + " " + r.body()), 1);
         List<BatchMultipart.Answer> answers = BatchMultipart.answers(r);

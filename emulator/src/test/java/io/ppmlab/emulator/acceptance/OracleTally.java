@@ -26,12 +26,16 @@ final class OracleTally {
     private final Set<UUID> users = new LinkedHashSet<>();
     private final List<String> failures = new ArrayList<>();
     private int requests;
+    private int impersonatedPairs;
+    private int cookiePages;
     private int failedPairs;
     private long referenceNanos;
     private long httpNanos;
 
     /** Records one pair; returns true when the answer differed from the expectation. */
-    boolean add(long seed, int pair, String upn, UUID user, OracleProbe probe, OracleRunner.Answer answer) {
+    boolean add(long seed, int pair, String upn, UUID user, OracleProbe probe, OracleRunner.Answer answer, boolean impersonated) {
+        if (impersonated) impersonatedPairs++;
+        cookiePages += answer.cookies();
         Path p = paths.computeIfAbsent(probe.path(), k -> new Path());
         p.pairs++;
         if (probe.expected().stream().anyMatch(f -> f.contains("status:403"))) p.refused++;
@@ -62,12 +66,18 @@ final class OracleTally {
 
     int failedPairs() { return failedPairs; }
 
+    int impersonatedPairs() { return impersonatedPairs; }
+
+    int cookiePages() { return cookiePages; }
+
     Set<String> paths() { return paths.keySet(); }
 
     String summary(long seed, int pairs) {
         StringBuilder sb = new StringBuilder(String.format(
                 "leak oracle: seed %d, %d pairs, %d distinct queries, %d users, %d HTTP requests; %.1f s in HTTP, %.1f s in the reference%n",
                 seed, pairs, queries.size(), users.size(), requests, httpNanos / 1e9, referenceNanos / 1e9));
+        sb.append(String.format("  %d pairs sent by admin@ acting as the user (MSCRMCallerID); %d FetchXML pages asked for with a paging cookie%n",
+                impersonatedPairs, cookiePages));
         paths.forEach((name, p) -> sb.append(String.format("  %-19s %6d pairs  %5d refused (403)  %8.1f expected facts/pair  %d leaked  %d missed%n",
                 name, p.pairs, p.refused, p.pairs == 0 ? 0.0 : (double) p.expectedFacts / p.pairs, p.leaked, p.missed)));
         return sb.toString();

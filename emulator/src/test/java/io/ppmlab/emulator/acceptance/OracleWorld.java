@@ -37,6 +37,7 @@ final class OracleWorld {
     private final RowFacts facts;
     private final Map<String, Map<UUID, Row>> rows = new LinkedHashMap<>();
     private final Map<UUID, View> views = new ConcurrentHashMap<>();
+    private final Map<List<UUID>, View> impersonations = new ConcurrentHashMap<>();
 
     OracleWorld(Schema schema, Store store) {
         this.schema = schema;
@@ -61,15 +62,30 @@ final class OracleWorld {
                 .filter(r -> TABLES.contains(r.referencedTable()) && TABLES.contains(r.referencingTable())).toList();
     }
 
-    View view(UUID userId) { return views.computeIfAbsent(userId, View::new); }
+    View view(UUID userId) { return views.computeIfAbsent(userId, id -> new View(id, null)); }
+
+    /** What {@code realCaller} sees acting as {@code userId} ({@code MSCRMCallerID}): the reference's impersonation check. */
+    View impersonated(UUID realCaller, UUID userId) {
+        return impersonations.computeIfAbsent(List.of(realCaller, userId), k -> new View(userId, realCaller));
+    }
 
     /** What one user may read, table by table, decided row by row by the reference evaluator (computed on first use). */
     final class View {
         final UUID userId;
+        /** The signed-in caller acting as {@code userId}, or null when the user signed in itself. */
+        private final UUID realCaller;
         private final Map<String, Set<UUID>> readable = new ConcurrentHashMap<>();
         private final Map<String, Boolean> privileged = new ConcurrentHashMap<>();
 
-        private View(UUID userId) { this.userId = userId; }
+        private View(UUID userId, UUID realCaller) {
+            this.userId = userId;
+            this.realCaller = realCaller;
+        }
+
+        private Decision read(Row r) {
+            return realCaller == null ? ReferenceEvaluator.check(model, userId, facts.of(r), Privilege.READ)
+                    : ReferenceEvaluator.check(model, realCaller, userId, facts.of(r), Privilege.READ);
+        }
 
         boolean canRead(String table, UUID id) { return readable(table).contains(id); }
 
@@ -77,7 +93,7 @@ final class OracleWorld {
         boolean privileged(String table) {
             return privileged.computeIfAbsent(table, t -> {
                 Row any = rows.get(t).values().iterator().next();
-                Decision d = ReferenceEvaluator.check(model, userId, facts.of(any), Privilege.READ);
+                Decision d = read(any);
                 return !(d instanceof Decision.Denied denied && denied.kind() == Decision.DenialKind.MISSING_PRIVILEGE);
             });
         }
@@ -86,7 +102,7 @@ final class OracleWorld {
             return readable.computeIfAbsent(table, t -> {
                 Set<UUID> out = new HashSet<>();
                 for (Row r : rows.get(t).values()) {
-                    if (ReferenceEvaluator.check(model, userId, facts.of(r), Privilege.READ).allowed()) out.add(r.id());
+                    if (read(r).allowed()) out.add(r.id());
                 }
                 return out;
             });
