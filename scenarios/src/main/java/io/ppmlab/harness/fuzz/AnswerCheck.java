@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The checks of one answer: never a 5xx, and under {@code /api/data} every answer that is not a success is
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  */
 final class AnswerCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern GUID = Pattern.compile("[{]?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}[}]?");
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{2,}");
 
     private AnswerCheck() {}
 
@@ -43,13 +40,29 @@ final class AnswerCheck {
         return Optional.empty();
     }
 
-    /** The dedup key of a failure. */
+    /**
+     * The dedup key of a failure: the check, the status, the method and the path's shape, which is its first segment
+     * after the version (an entity set, {@code $batch}, a function) cut before any key, or {@code <odd>} when that
+     * segment is mangled, or {@code <outside /api/data>}.
+     */
     static String signature(String check, FuzzRequest request, int status) {
-        String target = request.target();
-        int q = target.indexOf('?');
-        String path = q < 0 ? target : target.substring(0, q);
-        path = DIGITS.matcher(GUID.matcher(path).replaceAll("{id}")).replaceAll("N");
-        if (path.length() > 80) path = path.substring(0, 80) + "...";
-        return check + " | " + status + " | " + request.method() + " " + path;
+        return check + " | " + status + " | " + request.method() + " " + shape(request);
+    }
+
+    private static String shape(FuzzRequest request) {
+        if (!request.underApi()) return "<outside /api/data>";
+        String rest = request.target().substring("/api/data".length());
+        String[] segments = rest.split("/", 4);
+        if (segments.length < 3) return "/api/data" + (rest.length() > 20 ? rest.substring(0, 20) + "..." : rest);
+        String first = segments[2];
+        int cut = first.length();
+        for (char c : new char[]{'(', '?', '%'}) {
+            int at = first.indexOf(c);
+            if (at >= 0) cut = Math.min(cut, at);
+        }
+        first = first.substring(0, cut);
+        String version = segments[1].matches("[vV][0-9.]{1,5}") ? segments[1] : "<odd version>";
+        return "/api/data/" + version + "/" + (first.matches("[A-Za-z0-9_$.]{1,60}") ? first : "<odd>")
+                + (segments.length > 3 || cut < segments[2].length() ? "..." : "");
     }
 }

@@ -24,7 +24,8 @@ record FuzzRequest(String kind, String method, String target, List<Map.Entry<Str
         return out.toByteArray();
     }
 
-    boolean underApi() { return target.startsWith("/api/data"); }
+    /** Under the Web API: {@code /api/data} itself or below it ({@code /api/dataX} is another path, Javalin's own 404). */
+    boolean underApi() { return target.equals("/api/data") || target.startsWith("/api/data/") || target.startsWith("/api/data?"); }
 
     boolean writes() { return method.equals("POST") || method.equals("PATCH") || method.equals("PUT") || method.equals("DELETE"); }
 

@@ -53,6 +53,17 @@ class HttpFuzzerTest {
     }
 
     @Test
+    void failuresAreKeyedByTheirPathShape() {
+        FuzzRequest mangled = new FuzzRequest("k", "GET", "/api/data/v9.2/sensei_projects(123)/x?$filter=%zz", java.util.List.of(), new byte[0]);
+        FuzzRequest odd = new FuzzRequest("k", "GET", "/api/data/v9.2/%%%((/x", java.util.List.of(), new byte[0]);
+        FuzzRequest outside = new FuzzRequest("k", "GET", "/api/dataE/v9.2/x", java.util.List.of(), new byte[0]);
+        assertThat(AnswerCheck.signature("c", mangled, 400)).isEqualTo("c | 400 | GET /api/data/v9.2/sensei_projects...");
+        assertThat(AnswerCheck.signature("c", odd, 400)).isEqualTo("c | 400 | GET /api/data/v9.2/<odd>...");
+        assertThat(AnswerCheck.signature("c", outside, 404)).isEqualTo("c | 404 | GET <outside /api/data>");
+        assertThat(outside.underApi()).isFalse();
+    }
+
+    @Test
     void everyCheckFiresOnAServerPlantedWithItsFault() throws IOException {
         AtomicInteger refusedCreates = new AtomicInteger();
         // every table the administrator reads shows how many refused creates there were
