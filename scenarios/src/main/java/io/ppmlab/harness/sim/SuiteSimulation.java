@@ -23,12 +23,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.pace;
-import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -97,8 +95,11 @@ public class SuiteSimulation extends Simulation {
             Duration pacing = mix.pace() != null ? mix.pace() : Duration.ofMillis(Math.round(journey.requests() * 1000 / config.perUserRate()));
             int users = mix.pacedUsers(config.users());
             Duration ramp = Duration.ofSeconds(Math.max(1, Math.min(10, config.duration().toSeconds() / 6)));
+            // Open injection of exactly `users` users, each looping for the duration: a closed "constant concurrent
+            // users" profile replaced every user that finished its loop by a new one, which signed in again and ran
+            // the run well past --duration.
             return scenario.during(config.duration()).on(pace(pacing).exec(iteration))
-                    .injectClosed(rampConcurrentUsers(0).to(users).during(ramp), constantConcurrentUsers(users).during(config.duration().plusSeconds(30)));
+                    .injectOpen(rampUsers(users).during(ramp));
         }
         int users = Math.max(1, mix.users() * Math.max(1, config.users()));
         var journeys = scenario.repeat(mix.iterations() * Math.max(1, config.iterations())).on(iteration);
