@@ -9,7 +9,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** A store decorator that marks the security model stale whenever a security table is written. */
+/**
+ * A store decorator that marks the security model stale whenever a security table is written, and refuses a write
+ * that would leave the business units no longer a tree ({@link BusinessUnitIntegrity}). Such writes are checked and
+ * applied one at a time, so two of them cannot each pass the check against a tree the other is changing.
+ */
 public final class SecurityTablesWatch implements Store {
     private final Store delegate;
     private volatile SecurityState state;
@@ -20,7 +24,14 @@ public final class SecurityTablesWatch implements Store {
 
     @Override
     public void apply(List<Mutation> mutations) {
-        delegate.apply(mutations);
+        if (BusinessUnitIntegrity.concerns(mutations)) {
+            synchronized (this) {
+                BusinessUnitIntegrity.check(delegate, mutations);
+                delegate.apply(mutations);
+            }
+        } else {
+            delegate.apply(mutations);
+        }
         SecurityState s = state;
         if (s == null) return;
         for (Mutation m : mutations) {

@@ -205,7 +205,7 @@ public final class MultipartParser {
     }
 
     private static Optional<String> boundaryOf(String contentType, String where) {
-        String[] params = contentType.split(";");
+        String[] params = contentType.split(";", -1); // -1: ";" is ["", ""], not an empty array
         if (!params[0].trim().equalsIgnoreCase("multipart/mixed")) {
             throw malformed(where + " has Content-Type '" + contentType + "'; a batch is 'multipart/mixed; boundary=batch_<id>'.");
         }

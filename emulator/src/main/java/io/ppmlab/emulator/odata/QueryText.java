@@ -142,7 +142,7 @@ final class QueryText {
             while (i < items.length() && items.charAt(i) == ' ') i++;
             if (i >= items.length() || items.charAt(i) != '\'') return null;
             int end = literalEnd(items, i);
-            if (end > items.length() || items.charAt(end - 1) != '\'') return null;
+            if (end < i + 2 || end > items.length() || items.charAt(end - 1) != '\'') return null; // unterminated
             String value = items.substring(i + 1, end - 1).replace("''", "'");
             sb.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
             i = end;

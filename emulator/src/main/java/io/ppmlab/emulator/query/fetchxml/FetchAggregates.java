@@ -57,6 +57,12 @@ final class FetchAggregates {
             if (("sum".equals(agg) || "avg".equals(agg)) && !FetchPlan.numeric(p.type())) {
                 throw FetchErrors.malformed("the aggregate '" + agg + "' needs a numeric attribute; '" + a.attribute().name() + "' is " + p.type());
             }
+            if (agg != null && a.isKey()) {
+                throw FetchErrors.malformed("the attribute '" + a.attribute().name() + "' is both grouped by and aggregated; an attribute is one or the other");
+            }
+            if (a.attribute().dateGrouping() != null && !a.isKey()) {
+                throw FetchErrors.malformed("dategrouping on '" + a.attribute().name() + "' needs groupby='true'");
+            }
         }
         boolean grouped = attrs.stream().anyMatch(FetchPlan.Slotted::isKey);
         Map<List<Object>, Group> groups = new LinkedHashMap<>();
@@ -93,7 +99,7 @@ final class FetchAggregates {
                     if (v == null) continue;
                     String alias = a.attribute().alias();
                     String agg = a.attribute().aggregate();
-                    boolean plainNumber = "count".equals(agg) || "countcolumn".equals(agg) || a.attribute().dateGrouping() != null;
+                    boolean plainNumber = a.isKey() ? a.attribute().dateGrouping() != null : "count".equals(agg) || "countcolumn".equals(agg);
                     Column c = FetchPlan.column(a.table(), a.attribute().name());
                     if (plainNumber) g.writeNumberField(alias, ((Number) v).longValue());
                     else json.value(g, a.table(), c == PropertyPath.ID ? null : c, v, alias, prefer);

@@ -56,18 +56,38 @@ record Like(Operand operand, String pattern, boolean negate) implements Cond {
             else if (c == '[') {
                 int end = like.indexOf(']', i + 1);
                 if (end < 0) { sb.append("\\["); continue; }
-                String set = like.substring(i + 1, end);
-                boolean negated = set.startsWith("^");
-                if (negated) set = set.substring(1);
-                sb.append('[').append(negated ? "^" : "");
-                for (char x : set.toCharArray()) {
-                    if ("\\[]^&".indexOf(x) >= 0) sb.append('\\');
-                    sb.append(x);
-                }
-                sb.append(']');
+                sb.append(charClass(like.substring(i + 1, end)));
                 i = end;
             } else sb.append(Pattern.quote(String.valueOf(c)));
         }
         return sb.toString();
+    }
+
+    /**
+     * A {@code [..]} or {@code [^..]} set as a regex class. Every character is written as a code-point escape, so no
+     * input can make the pattern invalid; {@code a-f} is a range, a reversed range ({@code f-a}) matches nothing, as
+     * in SQL Server, and an empty set matches nothing ({@code [^]} any one character).
+     */
+    private static String charClass(String set) {
+        boolean negated = set.startsWith("^");
+        if (negated) set = set.substring(1);
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < set.length(); ) {
+            char from = set.charAt(i);
+            if (i + 2 < set.length() && set.charAt(i + 1) == '-') {
+                char to = set.charAt(i + 2);
+                if (from <= to) items.append(escaped(from)).append('-').append(escaped(to));
+                i += 3;
+            } else {
+                items.append(escaped(from));
+                i++;
+            }
+        }
+        if (items.isEmpty()) return negated ? "." : "(?!)";
+        return "[" + (negated ? "^" : "") + items + "]";
+    }
+
+    private static String escaped(char c) {
+        return "\\x{" + Integer.toHexString(c) + "}";
     }
 }
