@@ -62,6 +62,7 @@ public final class Emulator implements AutoCloseable {
                 cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(80 * 1024));
                 cfg.jsonMapper(new JavalinJackson(null, false));
                 cfg.jetty.modifyServletContextHandler(WireMethodFilter::install); // the request line's method only
+                cfg.jetty.modifyServletContextHandler(PercentEncodingFilter::install); // no undecodable path reaches routing
                 // Jetty's own refusals (bad request lines, headers, escapes, over-long URLs) in Dataverse's shape
                 cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
                 cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));

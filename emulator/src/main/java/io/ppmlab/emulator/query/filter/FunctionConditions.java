@@ -79,6 +79,10 @@ final class FunctionConditions {
         requireGuid(path, name);
         UUID id = (UUID) Values.coerce(single(name, values), ColumnType.UNIQUEIDENTIFIER, path.text());
         Column c = path.column();
+        if (c != PropertyPath.ID && c.targets().isEmpty()) {
+            throw ODataErrors.syntax("The query function " + name + " needs the table's key or a lookup; '" + path.text()
+                    + "' is neither.");
+        }
         String table = c == PropertyPath.ID ? path.finals().keySet().iterator().next() : c.targets().get(0);
         return new Membership(path, ctx -> ctx.hierarchy(table, id, above, inclusive), negate);
     }
