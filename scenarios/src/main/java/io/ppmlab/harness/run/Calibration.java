@@ -58,7 +58,7 @@ public final class Calibration {
         try {
             for (Future<Histogram> f : futures) out.add(f.get());
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("calibration failed: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("calibration failed: " + (e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getCause().toString()), e.getCause());
         } finally {
             pool.shutdownNow();
         }

@@ -93,6 +93,16 @@ public final class EmulatorProcess implements AutoCloseable {
 
     public boolean alive() { return process.isAlive(); }
 
+    /** Whether the process has ended or ends within {@code wait}. */
+    public boolean endsWithin(Duration wait) {
+        try {
+            return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
     public long pid() { return process.pid(); }
 
     /** The process's CPU time so far (user + system, all threads), or null where the OS does not tell. */

@@ -112,7 +112,8 @@ public final class RunPoint {
             f.server = probes.serverMetrics().orElse(null);
             f.probes = new ExtensionProbes(web, admin, settings).run(console);
         } catch (RuntimeException e) {
-            if (emulator != null && !emulator.alive() && !(e instanceof EmulatorDied)) throw new EmulatorDied(emulator.tail());
+            // a request fails as the process dies, a moment before the process is seen to have ended: wait a little for it
+            if (emulator != null && !(e instanceof EmulatorDied) && emulator.endsWithin(Duration.ofSeconds(3))) throw new EmulatorDied(emulator.tail());
             throw e;
         } finally {
             if (emulator != null) {
