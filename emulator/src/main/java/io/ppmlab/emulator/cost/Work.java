@@ -19,6 +19,11 @@ public final class Work {
 
     public long get(Quantity q) { return counts[q.ordinal()]; }
 
+    /** Adds the quantities {@code other} counted (not its operation, table or parts): work done for this request on other threads. */
+    public void addAll(Work other) {
+        for (int i = 0; i < counts.length; i++) counts[i] += other.counts[i];
+    }
+
     /** Rows read from the store, scanned or fetched. */
     public long rowsRead() { return get(Quantity.ROWS_SCANNED) + get(Quantity.ROWS_FETCHED); }
 

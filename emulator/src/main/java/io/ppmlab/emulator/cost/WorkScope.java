@@ -1,5 +1,8 @@
 package io.ppmlab.emulator.cost;
 
+import java.util.List;
+import java.util.function.Consumer;
+
 /**
  * The {@link Work} of the request the current thread serves. The counting points (store, indexes,
  * security guard, writer, journal) sit many layers below the pipeline and are shared by every request;
@@ -28,6 +31,31 @@ public final class WorkScope {
         Work previous = CURRENT.get();
         CURRENT.set(null);
         return new Open(previous);
+    }
+
+    /**
+     * Runs {@code action} over {@code items}, on the common pool when {@code parallel}, counting what every item does
+     * on the current request. A pool thread has no current work of its own, so each item counts into a work of its
+     * own, added to the current one after the join: the total does not depend on which thread took which item.
+     */
+    public static <T> void forEach(List<T> items, boolean parallel, Consumer<T> action) {
+        Work current = CURRENT.get();
+        if (!parallel) {
+            items.forEach(action);
+            return;
+        }
+        if (current == null) {
+            items.parallelStream().forEach(action);
+            return;
+        }
+        List<Work> done = items.parallelStream().map(item -> {
+            Work own = new Work();
+            try (Open ignored = open(own)) {
+                action.accept(item);
+            }
+            return own;
+        }).toList();
+        done.forEach(current::addAll);
     }
 
     public static void count(Quantity q, long n) {

@@ -24,7 +24,7 @@ final class ReadCache implements Store {
 
     private final Store delegate;
     private final Set<String> tables;
-    private final Map<UUID, Optional<Row>> rows = new ConcurrentHashMap<>();
+    private final Map<Key, Optional<Row>> rows = new ConcurrentHashMap<>();
 
     ReadCache(Store delegate, Set<String> tables) {
         this.delegate = delegate;
@@ -34,13 +34,12 @@ final class ReadCache implements Store {
     @Override
     public Optional<Row> get(String table, UUID id) {
         if (!tables.contains(table)) return delegate.get(table, id);
-        Optional<Row> row = rows.get(id);
-        if (row == null || row.isPresent() && !row.get().table().equals(table)) {
-            row = delegate.get(table, id);
-            rows.put(id, row);
-        }
-        return row;
+        // computeIfAbsent: a row is read once even when several slices ask for it at the same time, so the reads an
+        // operation counts do not depend on thread timing
+        return rows.computeIfAbsent(new Key(table, id), k -> delegate.get(table, id));
     }
+
+    private record Key(String table, UUID id) {}
 
     @Override public void apply(List<Mutation> mutations) { throw new UnsupportedOperationException("read-only"); }
 

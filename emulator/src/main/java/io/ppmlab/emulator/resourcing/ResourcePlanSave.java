@@ -4,6 +4,7 @@ import io.ppmlab.datasets.Ids;
 import io.ppmlab.emulator.api.ApiRequest;
 import io.ppmlab.emulator.api.ApiResponse;
 import io.ppmlab.emulator.api.Caller;
+import io.ppmlab.emulator.cost.WorkScope;
 import io.ppmlab.emulator.errors.ErrorCode;
 import io.ppmlab.emulator.payload.ColumnRanges;
 import io.ppmlab.emulator.operations.AccessGuard;
@@ -101,7 +102,7 @@ public final class ResourcePlanSave {
         // Cells are independent until the write: a large plan is prepared in slices on the common pool (the
         // calling thread takes part), then written in cell order in one apply. The first refusal in cell order wins.
         List<Slice> slices = slices(plan.cells());
-        (slices.size() > 1 ? slices.parallelStream() : slices.stream()).forEach(slice -> slice.prepare(context));
+        WorkScope.forEach(slices, slices.size() > 1, slice -> slice.prepare(context)); // counted whichever thread prepares
         List<Mutation> changes = new ArrayList<>(plan.cells().size());
         int created = 0;
         int updated = 0;
