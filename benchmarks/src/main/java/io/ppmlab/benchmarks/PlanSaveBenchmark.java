@@ -10,7 +10,7 @@ import io.ppmlab.emulator.api.Caller;
 import io.ppmlab.emulator.operations.SystemColumns;
 import io.ppmlab.emulator.operations.VersionSequence;
 import io.ppmlab.emulator.product.AssignedToShares;
-import io.ppmlab.emulator.product.Children;
+import io.ppmlab.emulator.query.index.Children;
 import io.ppmlab.emulator.product.OwnerReadCheck;
 import io.ppmlab.emulator.product.ProductRules;
 import io.ppmlab.emulator.query.index.IndexedStore;

@@ -17,6 +17,7 @@ import io.ppmlab.schema.Row;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +37,12 @@ public final class SecurityModelLoader {
 
     public SecurityModelLoader(RoleCatalog roles) { this.roles = roles; }
 
-    public SecurityModel load(Store store, long version) {
+    /** A model and its shares keyed by the PrincipalObjectAccess row each came from, in model order. */
+    public record Loaded(SecurityModel model, Map<UUID, Share> sharesByRow) {}
+
+    public SecurityModel load(Store store, long version) { return loadWithShares(store, version).model(); }
+
+    public Loaded loadWithShares(Store store, long version) {
         Map<UUID, UUID> parents = new HashMap<>();
         List<UUID> roots = new ArrayList<>();
         store.scan("businessunit", bu -> {
@@ -63,15 +69,28 @@ public final class SecurityModelLoader {
         List<RoleAssignment> assignments = new ArrayList<>();
         store.scan("systemuserroles", a -> assign(a, "systemuserid", roleRows, root, users.keySet(), assignments));
         store.scan("teamroles", a -> assign(a, "teamid", roleRows, root, teams.keySet(), assignments));
-        List<Share> shares = new ArrayList<>();
+        UUID organization = firstId(store, "organization");
+        Map<UUID, Share> shares = new LinkedHashMap<>();
         // A share whose user or team no longer exists is dead data, not a reason to refuse every request.
         store.scan("principalobjectaccess", poa -> share(poa)
-                .filter(sh -> exists(sh.principal(), users.keySet(), teams.keySet()))
-                .ifPresent(shares::add));
-        UUID organization = firstId(store, "organization");
-        return new SecurityModel(version, organization, new BusinessUnitTree(root, parents),
+                .filter(sh -> exists(sh.principal(), users.keySet(), teams.keySet(), organization))
+                .ifPresent(sh -> shares.put(poa.id(), sh)));
+        SecurityModel model = new SecurityModel(version, organization, new BusinessUnitTree(root, parents),
                 new Principals(new ArrayList<>(users.values()), new ArrayList<>(teams.values()), memberships, assignments),
-                roles.roles(), shares);
+                roles.roles(), new ArrayList<>(shares.values()));
+        return new Loaded(model, shares);
+    }
+
+    /**
+     * The share a PrincipalObjectAccess row makes under {@code model}, or empty when the row grants nothing or names
+     * a principal the model does not know (the same rule as a full load).
+     */
+    public static java.util.Optional<Share> shareUnder(SecurityModel model, Row poa) {
+        return share(poa).filter(sh -> switch (sh.principal().table()) {
+            case "systemuser" -> model.user(sh.principal().id()).isPresent();
+            case "team" -> model.team(sh.principal().id()).isPresent();
+            default -> model.organizationId().equals(sh.principal().id());
+        });
     }
 
     private void assign(Row a, String principalColumn, Map<UUID, Row> roleRows, UUID root, Set<UUID> known, List<RoleAssignment> out) {
@@ -93,17 +112,21 @@ public final class SecurityModelLoader {
         if (!(rowId instanceof UUID) || !(principalId instanceof UUID) || table == null || type == null || !(mask instanceof Integer m) || m == 0) {
             return java.util.Optional.empty();
         }
+        String principalTable = type.toString();
+        if (!principalTable.equals("systemuser") && !principalTable.equals("team") && !principalTable.equals("organization")) {
+            return java.util.Optional.empty(); // nothing can be shared with any other kind of row
+        }
         Set<Privilege> rights = EnumSet.noneOf(Privilege.class);
         for (Privilege p : Privilege.values()) if (p != Privilege.CREATE && (m & p.mask()) != 0) rights.add(p);
         if (rights.isEmpty()) return java.util.Optional.empty();
         return java.util.Optional.of(Share.direct(table.toString(), (UUID) rowId, new EntityRef(type.toString(), (UUID) principalId), rights));
     }
 
-    private static boolean exists(EntityRef principal, Set<UUID> users, Set<UUID> teams) {
+    private static boolean exists(EntityRef principal, Set<UUID> users, Set<UUID> teams, UUID organization) {
         return switch (principal.table()) {
             case "systemuser" -> users.contains(principal.id());
             case "team" -> teams.contains(principal.id());
-            default -> true; // the organization
+            default -> organization.equals(principal.id());
         };
     }
 

@@ -4,17 +4,21 @@ import io.ppmlab.emulator.store.Mutation;
 import io.ppmlab.emulator.store.Store;
 import io.ppmlab.schema.Row;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * A store decorator that marks the security model stale whenever a security table is written, and refuses a write
+ * A store decorator that marks the security model stale whenever a security table is written (sharing rows as a
+ * delta, see {@link SecurityState}), and refuses a write
  * that would leave the business units no longer a tree ({@link BusinessUnitIntegrity}). Such writes are checked and
  * applied one at a time, so two of them cannot each pass the check against a tree the other is changing.
  */
 public final class SecurityTablesWatch implements Store {
+    private static final String SHARES = "principalobjectaccess";
+
     private final Store delegate;
     private volatile SecurityState state;
 
@@ -34,12 +38,16 @@ public final class SecurityTablesWatch implements Store {
         }
         SecurityState s = state;
         if (s == null) return;
+        List<UUID> shareRows = new ArrayList<>();
         for (Mutation m : mutations) {
-            if (SecurityModelLoader.TABLES.contains(m.table())) {
+            if (m.table().equals(SHARES)) {
+                shareRows.add(m.id());
+            } else if (SecurityModelLoader.TABLES.contains(m.table())) {
                 s.invalidate();
                 return;
             }
         }
+        if (!shareRows.isEmpty()) s.sharesChanged(shareRows);
     }
 
     @Override public Optional<Row> get(String table, UUID id) { return delegate.get(table, id); }

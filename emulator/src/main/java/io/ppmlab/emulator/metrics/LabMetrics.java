@@ -1,6 +1,7 @@
 package io.ppmlab.emulator.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -59,6 +60,11 @@ public final class LabMetrics {
     /** Publishes a per-table gauge (e.g. rows and bytes in the store), read when scraped. */
     public <T> void tableGauge(String name, String description, String table, T source, ToDoubleFunction<T> value) {
         Gauge.builder(name, source, value).description(description).tag("table", table).register(registry);
+    }
+
+    /** Publishes a monotonic count kept elsewhere (e.g. the security model's rebuilds), read when scraped. */
+    public <T> void functionCounter(String name, String description, String kind, T source, ToDoubleFunction<T> value) {
+        FunctionCounter.builder(name, source, value).description(description).tag("kind", kind).register(registry);
     }
 
     public void record(Observation o) {

@@ -1,5 +1,6 @@
 package io.ppmlab.emulator.product;
 
+import io.ppmlab.emulator.query.index.Children;
 import io.ppmlab.emulator.api.Caller;
 import io.ppmlab.emulator.errors.ErrorCode;
 import io.ppmlab.emulator.operations.SystemColumns;

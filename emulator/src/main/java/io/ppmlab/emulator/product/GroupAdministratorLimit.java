@@ -1,5 +1,6 @@
 package io.ppmlab.emulator.product;
 
+import io.ppmlab.emulator.query.index.Children;
 import io.ppmlab.emulator.errors.ErrorCode;
 import io.ppmlab.schema.EntityRef;
 import io.ppmlab.schema.Row;

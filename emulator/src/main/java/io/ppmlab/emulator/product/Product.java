@@ -1,5 +1,6 @@
 package io.ppmlab.emulator.product;
 
+import io.ppmlab.emulator.query.index.Children;
 import io.ppmlab.emulator.access.SecurityState;
 import io.ppmlab.emulator.auth.Identity;
 import io.ppmlab.emulator.operations.SystemColumns;

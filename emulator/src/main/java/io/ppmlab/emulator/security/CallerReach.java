@@ -64,17 +64,17 @@ public final class CallerReach {
         Principal.User user = model.user(userId).orElseThrow(() -> new IllegalArgumentException("unknown user " + userId));
         List<Principal.Team> teams = model.teamsOf(userId);
         List<Integer> assignments = new ArrayList<>(model.assignmentPositions(userId));
-        List<Integer> sharePositions = new ArrayList<>(model.sharePositions(userId));
+        List<OrderedShare> placed = new ArrayList<>(model.sharesOf(userId));
         List<UUID> owningTeams = new ArrayList<>();
         for (Principal.Team t : teams) {
             if (t.type().canOwnRows()) owningTeams.add(t.id());
             if (t.type().canHoldRoles()) assignments.addAll(model.assignmentPositions(t.id()));
-            sharePositions.addAll(model.sharePositions(t.id()));
+            placed.addAll(model.sharesOf(t.id()));
         }
-        sharePositions.addAll(model.sharePositions(model.organizationId()));
+        placed.addAll(model.sharesOf(model.organizationId()));
         // Model order is the tie-break between grants and between shares; the reference evaluator uses it too.
         Collections.sort(assignments);
-        Collections.sort(sharePositions);
+        placed.sort(java.util.Comparator.comparingLong(OrderedShare::order));
 
         Map<String, Map<Privilege, List<Grant>>> grants = new HashMap<>();
         Set<String> tasks = new LinkedHashSet<>();
@@ -89,8 +89,8 @@ public final class CallerReach {
                             .add(new Grant(role.name(), depth, a.businessUnit(), a.principal(), teamOnly))));
         }
         Map<String, Map<UUID, List<Share>>> shares = new HashMap<>();
-        for (int position : sharePositions) {
-            Share s = model.shares().get(position);
+        for (OrderedShare o : placed) {
+            Share s = o.share();
             shares.computeIfAbsent(s.table(), k -> new HashMap<>()).computeIfAbsent(s.rowId(), k -> new ArrayList<>()).add(s);
         }
         Identity identity = new Identity(userId, user.businessUnit(), userId, model.version(), owningTeams, assignments.size());

@@ -6,6 +6,7 @@ import io.ppmlab.schema.EntityRef;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +26,14 @@ public final class SecurityModel {
     private final UUID organizationId;
     private final BusinessUnitTree units;
     private final Principals principals;
-    private final Map<String, RoleDefinition> roles = new LinkedHashMap<>();
-    private final List<Share> shares;
-    private final Map<UUID, Principal.User> users = new HashMap<>();
-    private final Map<UUID, Principal.Team> teams = new HashMap<>();
-    private final Map<UUID, List<Principal.Team>> teamsOfUser = new HashMap<>();
-    private final Map<UUID, List<Integer>> assignmentsByPrincipal = new HashMap<>();
-    private final Map<UUID, List<Integer>> sharesByPrincipal = new HashMap<>();
+    private final Map<String, RoleDefinition> roles;
+    private final Map<UUID, Principal.User> users;
+    private final Map<UUID, Principal.Team> teams;
+    private final Map<UUID, List<Principal.Team>> teamsOfUser;
+    private final Map<UUID, List<Integer>> assignmentsByPrincipal;
+    /** Each principal's shares in model order; lists are never changed once built. */
+    private final Map<UUID, List<OrderedShare>> sharesByPrincipal;
+    private volatile List<Share> allShares;
 
     public SecurityModel(long version, UUID organizationId, BusinessUnitTree units, Principals principals,
                          Collection<RoleDefinition> roles, List<Share> shares) {
@@ -39,7 +41,11 @@ public final class SecurityModel {
         this.organizationId = Objects.requireNonNull(organizationId, "organizationId");
         this.units = Objects.requireNonNull(units, "units");
         this.principals = Objects.requireNonNull(principals, "principals");
-        this.shares = List.copyOf(shares);
+        this.roles = new LinkedHashMap<>();
+        this.users = new HashMap<>();
+        this.teams = new HashMap<>();
+        this.teamsOfUser = new HashMap<>();
+        this.assignmentsByPrincipal = new HashMap<>();
         roles.forEach(r -> this.roles.put(r.name(), r));
         for (Principal.User u : principals.users()) {
             requireUnit(u.businessUnit(), "user " + u.id());
@@ -61,11 +67,33 @@ public final class SecurityModel {
             validate(a);
             assignmentsByPrincipal.computeIfAbsent(a.principal().id(), k -> new ArrayList<>()).add(i);
         }
-        for (int i = 0; i < this.shares.size(); i++) {
-            Share s = this.shares.get(i);
-            if (!isPrincipal(s.principal())) throw new IllegalArgumentException("share with unknown principal " + s.principal());
-            sharesByPrincipal.computeIfAbsent(s.principal().id(), k -> new ArrayList<>()).add(i);
+        Map<UUID, List<OrderedShare>> byPrincipal = new HashMap<>();
+        for (int i = 0; i < shares.size(); i++) {
+            Share s = shares.get(i);
+            requirePrincipal(s);
+            byPrincipal.computeIfAbsent(s.principal().id(), k -> new ArrayList<>()).add(new OrderedShare(i, s));
         }
+        byPrincipal.replaceAll((k, list) -> List.copyOf(list));
+        this.sharesByPrincipal = byPrincipal;
+        this.allShares = List.copyOf(shares);
+    }
+
+    /** {@code base} with other shares: everything but the shares is immutable, so it is shared, not rebuilt. */
+    private SecurityModel(SecurityModel base, long version, Map<UUID, List<OrderedShare>> sharesByPrincipal) {
+        this.version = version;
+        this.organizationId = base.organizationId;
+        this.units = base.units;
+        this.principals = base.principals;
+        this.roles = base.roles;
+        this.users = base.users;
+        this.teams = base.teams;
+        this.teamsOfUser = base.teamsOfUser;
+        this.assignmentsByPrincipal = base.assignmentsByPrincipal;
+        this.sharesByPrincipal = sharesByPrincipal;
+    }
+
+    private void requirePrincipal(Share s) {
+        if (!isPrincipal(s.principal())) throw new IllegalArgumentException("share with unknown principal " + s.principal());
     }
 
     private void validate(RoleAssignment a) {
@@ -107,7 +135,18 @@ public final class SecurityModel {
 
     public Map<String, RoleDefinition> roles() { return Collections.unmodifiableMap(roles); }
 
-    public List<Share> shares() { return shares; }
+    /** Every share in model order (built once per model on first use: the reference evaluator and tools ask). */
+    public List<Share> shares() {
+        List<Share> all = allShares;
+        if (all == null) {
+            List<OrderedShare> ordered = new ArrayList<>();
+            sharesByPrincipal.values().forEach(ordered::addAll);
+            ordered.sort(Comparator.comparingLong(OrderedShare::order));
+            all = ordered.stream().map(OrderedShare::share).toList();
+            allShares = all;
+        }
+        return all;
+    }
 
     public Optional<Principal.User> user(UUID id) { return Optional.ofNullable(users.get(id)); }
 
@@ -119,11 +158,20 @@ public final class SecurityModel {
     /** Positions in {@code principals().assignments()} of the roles held directly by a user or team. */
     List<Integer> assignmentPositions(UUID principalId) { return assignmentsByPrincipal.getOrDefault(principalId, List.of()); }
 
-    /** Positions in {@link #shares()} of the shares made to a user, team or the organization. */
-    List<Integer> sharePositions(UUID principalId) { return sharesByPrincipal.getOrDefault(principalId, List.of()); }
+    /** The shares made to a user, team or the organization, in model order. */
+    public List<OrderedShare> sharesOf(UUID principalId) { return sharesByPrincipal.getOrDefault(principalId, List.of()); }
 
-    /** A copy with another version number and new shares (sharing changes most often). */
-    public SecurityModel withShares(long newVersion, List<Share> newShares) {
-        return new SecurityModel(newVersion, organizationId, units, principals, roles.values(), newShares);
+    /**
+     * A copy with another version number in which the given principals' shares are replaced (an empty list removes
+     * them); everything else is shared with this model, so the cost is that of the changed principals, not of every
+     * share (sharing changes most often). Each list must be in model order.
+     */
+    public SecurityModel withSharesOf(long newVersion, Map<UUID, List<OrderedShare>> replaced) {
+        Map<UUID, List<OrderedShare>> next = new HashMap<>(sharesByPrincipal);
+        replaced.forEach((principal, list) -> {
+            list.forEach(o -> requirePrincipal(o.share()));
+            if (list.isEmpty()) next.remove(principal); else next.put(principal, List.copyOf(list));
+        });
+        return new SecurityModel(this, newVersion, next);
     }
 }

@@ -31,7 +31,7 @@ import io.ppmlab.emulator.operations.WriteRules;
 import io.ppmlab.emulator.operations.bulk.BulkOperations;
 import io.ppmlab.emulator.operations.bulk.OperationsFactory;
 import io.ppmlab.emulator.product.AssignedToShares;
-import io.ppmlab.emulator.product.Children;
+import io.ppmlab.emulator.query.index.Children;
 import io.ppmlab.emulator.product.OwnerReadCheck;
 import io.ppmlab.emulator.product.ProductRules;
 import io.ppmlab.emulator.operations.actions.ActionRouter;
@@ -187,6 +187,10 @@ public final class Services implements AutoCloseable {
                 metrics.tableGauge("lab.store.rows", "Rows in the store", name, store, st -> st.count(name));
                 metrics.tableGauge("lab.store.bytes", "Bytes the rows take in the store", name, store, st -> st.bytesUsed(name));
             }
+            metrics.functionCounter("lab.security.rebuilds", "Security model rebuilds: full (any security table) or shares only",
+                    "full", security, SecurityState::fullRebuilds);
+            metrics.functionCounter("lab.security.rebuilds", "Security model rebuilds: full (any security table) or shares only",
+                    "shares", security, SecurityState::shareRebuilds);
             log.accept(String.format("data directory %s opened in %d ms", config.dataDir(), (System.nanoTime() - started) / 1_000_000));
             Lab lab = new Lab(product, new LabGroupRoutes(authenticator, product.groupAdmin(), () -> StorageMeter.measure(store, schema)), resourcing, processes);
             return new Services(port, clock, store, issuer, new OpenIdDocuments(keys, settings), api, lab,
@@ -231,7 +235,7 @@ public final class Services implements AutoCloseable {
                     new QueryEngine(new QueryEngine.Wiring(schema, over, indexes, guard, writer, p.parser(), p.clock())),
                     new FunctionOperations(over),
                     p.statusUpdates().register(p.processes().register(p.resourcing().register(new ActionRouter(new ActionRouter.Wiring(schema, over, system, rows, keys,
-                            new ActionSecurityGuard(schema, p.security()))), over, reads -> new SecurityGuard(schema, p.security(), reads), rules)),
+                            new ActionSecurityGuard(schema, p.security()), indexes)), over, reads -> new SecurityGuard(schema, p.security(), reads), rules)),
                             p.store(), new Subscription(p.store()))
                             .with(ProductOperations.TRACK_EVENT, p.settings()::track)
                             .with(ProductOperations.LIST_TELEMETRY, p.settings()::list)

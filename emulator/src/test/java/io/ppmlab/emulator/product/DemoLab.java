@@ -1,5 +1,6 @@
 package io.ppmlab.emulator.product;
 
+import io.ppmlab.emulator.query.index.Children;
 import io.ppmlab.datasets.DemoOrganisation;
 import io.ppmlab.emulator.access.SecurityModelLoader;
 import io.ppmlab.emulator.access.SecurityState;

@@ -9,6 +9,7 @@ import io.ppmlab.emulator.odata.model.ResourcePath;
 import io.ppmlab.emulator.operations.Dispatcher;
 import io.ppmlab.emulator.operations.RowOperations;
 import io.ppmlab.emulator.operations.SystemColumns;
+import io.ppmlab.emulator.query.index.IndexSource;
 import io.ppmlab.emulator.store.Store;
 import io.ppmlab.schema.Column;
 import io.ppmlab.schema.EntityRef;
@@ -51,13 +52,13 @@ public final class ActionRouter {
 
     /** What the router needs from the rest of the emulator. */
     public record Wiring(Schema schema, Store store, SystemColumns system, RowOperations rows, Dispatcher.KeyResolver keys,
-                         ActionSecurity security) {}
+                         ActionSecurity security, IndexSource indexes) {}
 
     public ActionRouter(Wiring w) {
         this.schema = w.schema();
         this.store = w.store();
         this.keys = w.keys();
-        this.sharing = new SharingActions(w.schema(), w.store(), w.system(), w.security());
+        this.sharing = new SharingActions(w.schema(), w.store(), w.system(), w.security(), w.indexes());
         this.teamMembers = new TeamMembers(w.schema(), w.store(), w.system(), w.security());
         this.principals = new PrincipalFunctions(w.schema(), w.store(), w.security());
         this.explain = new ExplainFunction(w.schema(), w.store(), w.security());

@@ -10,6 +10,8 @@ import io.ppmlab.emulator.errors.ErrorCode;
 import io.ppmlab.emulator.odata.SecurityOperations;
 import io.ppmlab.emulator.operations.SystemColumns;
 import io.ppmlab.emulator.store.Mutation;
+import io.ppmlab.emulator.query.index.Children;
+import io.ppmlab.emulator.query.index.IndexSource;
 import io.ppmlab.emulator.store.Store;
 import io.ppmlab.roles.Privilege;
 import io.ppmlab.schema.Cascade;
@@ -45,10 +47,12 @@ public final class SharingActions {
     private final ActionSecurity security;
     private final ActionJson json;
     private final Table poa;
+    private final Children children;
 
-    public SharingActions(Schema schema, Store store, SystemColumns system, ActionSecurity security) {
+    public SharingActions(Schema schema, Store store, SystemColumns system, ActionSecurity security, IndexSource indexes) {
         this.schema = schema;
         this.store = store;
+        this.children = new Children(store, indexes);
         this.system = system;
         this.security = security;
         this.json = new ActionJson(schema);
@@ -121,15 +125,14 @@ public final class SharingActions {
         rows.addAll(parentalParents(target));
         Map<String, Set<Privilege>> byPrincipal = new TreeMap<>();
         Map<String, EntityRef> principals = new LinkedHashMap<>();
-        store.scan(POA, r -> {
-            if (!(r.get("objectid") instanceof UUID id) || !rows.contains(id)) return;
-            if (!(r.get("principalid") instanceof UUID principalId) || r.get("principaltypecode") == null) return;
+        for (Row r : children.referencing(POA, "objectid", rows)) {
+            if (!(r.get("principalid") instanceof UUID principalId) || r.get("principaltypecode") == null) continue;
             EntityRef principal = new EntityRef(r.get("principaltypecode").toString(), principalId);
             String key = principal.table() + "|" + principal.id();
             principals.put(key, principal);
             Set<Privilege> rights = byPrincipal.computeIfAbsent(key, k -> EnumSet.noneOf(Privilege.class));
             rights.addAll(AccessMasks.of(mask(r)));
-        });
+        }
         ObjectNode out = ActionJson.MAPPER.createObjectNode();
         out.put("@odata.context", baseUrl + "$metadata#Microsoft.Dynamics.CRM.RetrieveSharedPrincipalsAndAccessResponse");
         ArrayNode list = out.putArray("PrincipalAccesses");
@@ -157,7 +160,7 @@ public final class SharingActions {
     /** The direct shares stored for a row and a principal (the actions' own and any other, e.g. the Assigned-To rule's). */
     private List<Row> direct(UUID rowId, UUID principalId) {
         List<Row> found = new ArrayList<>();
-        store.scan(POA, r -> { if (rowId.equals(r.get("objectid")) && principalId.equals(r.get("principalid"))) found.add(r); });
+        for (Row r : children.referencing(POA, "objectid", rowId)) if (principalId.equals(r.get("principalid"))) found.add(r);
         return found;
     }
 

@@ -1,8 +1,5 @@
-package io.ppmlab.emulator.product;
+package io.ppmlab.emulator.query.index;
 
-import io.ppmlab.emulator.query.index.IdSet;
-import io.ppmlab.emulator.query.index.IndexSource;
-import io.ppmlab.emulator.query.index.TableIndex;
 import io.ppmlab.emulator.store.Store;
 import io.ppmlab.schema.EntityRef;
 import io.ppmlab.schema.Row;
