@@ -4,12 +4,12 @@ import io.ppmlab.emulator.api.Caller;
 import io.ppmlab.emulator.cost.WorkScope;
 import io.ppmlab.emulator.security.CallerReach;
 import io.ppmlab.emulator.security.Impersonation;
+import io.ppmlab.emulator.security.OrderedShare;
 import io.ppmlab.emulator.security.ReachCache;
 import io.ppmlab.emulator.security.SecurityModel;
+import io.ppmlab.emulator.security.Share;
 import io.ppmlab.emulator.store.Store;
 
-import io.ppmlab.emulator.security.OrderedShare;
-import io.ppmlab.emulator.security.Share;
 
 import java.util.ArrayList;
 import java.util.Collection;
