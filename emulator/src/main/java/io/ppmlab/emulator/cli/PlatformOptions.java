@@ -22,6 +22,11 @@ final class PlatformOptions {
             description = "Dataverse's service protection limits (429 with Retry-After): on or off. Default: ${DEFAULT-VALUE}.")
     OnOff protection;
 
+    @Option(names = "--metrics", defaultValue = "on",
+            description = "Record every request in /metrics and /lab/metrics.json: on, or off (only to measure what recording costs; "
+                    + "the JSON view then says recording is off and holds no requests). Default: ${DEFAULT-VALUE}.")
+    OnOff metrics;
+
     @Option(names = "--sp-requests", defaultValue = "6000",
             description = "Requests per user per web server in the window. Default: ${DEFAULT-VALUE}.")
     int requests;
@@ -87,7 +92,7 @@ final class PlatformOptions {
             ProtectionSettings p = new ProtectionSettings(protection == OnOff.on, requests, window, executionMs, concurrency, escalation, webServers);
             return new PlatformConfig(p, LatencySettings.parse(latency, jitter, seed),
                     new ClockSettings(clock == ClockMode.simulated, Optional.ofNullable(start).or(() -> Optional.of(Instant.now()))),
-                    Optional.ofNullable(costProfile), LabRegression.parse(regression));
+                    Optional.ofNullable(costProfile), LabRegression.parse(regression), metrics == OnOff.on);
         }
     }
 }

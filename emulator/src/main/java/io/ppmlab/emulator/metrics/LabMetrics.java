@@ -43,8 +43,14 @@ public final class LabMetrics {
     private final Map<Facet, LongAdder> throttled = new EnumMap<>(Facet.class);
     private final Map<Facet, Counter> throttledCounters = new EnumMap<>(Facet.class);
     private volatile Instant since = Instant.now();
+    private final boolean recording;
 
-    public LabMetrics() {
+    /** Metrics that record every request. */
+    public LabMetrics() { this(true); }
+
+    /** @param recording false to record no request (the JVM and store meters stay), for measuring what recording costs */
+    public LabMetrics(boolean recording) {
+        this.recording = recording;
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -67,7 +73,11 @@ public final class LabMetrics {
         FunctionCounter.builder(name, source, value).description(description).tag("kind", kind).register(registry);
     }
 
+    /** Whether requests are recorded; when not, callers need not even build an {@link Observation}. */
+    public boolean recording() { return recording; }
+
     public void record(Observation o) {
+        if (!recording) return;
         operation(o.work().operation(), o.work().table()).add(o);
         name(o.requestName()).add(o);
         if (o.throttled() != null) {
@@ -96,7 +106,7 @@ public final class LabMetrics {
         });
         Map<Facet, Long> facets = new EnumMap<>(Facet.class);
         throttled.forEach((f, a) -> facets.put(f, a.sum()));
-        return new MetricsSnapshot(since, Instant.now(), names, ops, facets);
+        return new MetricsSnapshot(recording, since, Instant.now(), names, ops, facets);
     }
 
     private StatsBlock name(String raw) {

@@ -12,8 +12,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A copy of the JSON view's figures, written as {@code /lab/metrics.json} (schema {@value #SCHEMA}). */
-public record MetricsSnapshot(Instant since, Instant collectedAt, Map<String, StatsBlock.Snapshot> names,
+/**
+ * A copy of the JSON view's figures, written as {@code /lab/metrics.json} (schema {@value #SCHEMA}).
+ *
+ * @param recording false when the emulator runs with {@code --metrics off}: no request is recorded
+ */
+public record MetricsSnapshot(boolean recording, Instant since, Instant collectedAt, Map<String, StatsBlock.Snapshot> names,
                               Map<LabMetrics.OperationKey, StatsBlock.Snapshot> operations, Map<Facet, Long> throttled) {
     public static final String SCHEMA = "ppm-lab/server-metrics/1";
     private static final JsonFactory JSON = new JsonFactory();
@@ -26,6 +30,7 @@ public record MetricsSnapshot(Instant since, Instant collectedAt, Map<String, St
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("schema", SCHEMA);
+            g.writeBooleanField("recording", recording);
             g.writeStringField("startedAt", since.toString());
             g.writeStringField("collectedAt", collectedAt.toString());
             g.writeStringField("costProfile", costProfile);

@@ -119,8 +119,10 @@ public final class Emulator implements AutoCloseable {
         }
         DataverseApi.Handled handled = services.api().handle(HttpExchange.toApiRequest(ctx));
         ApiResponse response = handled.response();
-        services.metrics().record(new Observation(ctx.header(REQUEST_NAME_HEADER), response.status(), System.nanoTime() - started,
-                handled.modelledMs(), handled.work(), response.body().length, handled.throttled()));
+        if (services.metrics().recording()) {
+            services.metrics().record(new Observation(ctx.header(REQUEST_NAME_HEADER), response.status(), System.nanoTime() - started,
+                    handled.modelledMs(), handled.work(), response.body().length, handled.throttled()));
+        }
         // a refusal is answered at once; anything else after the modelled (or fixed) time when latency injection is on
         long delay = handled.throttled() == null ? latency.delayMicros(handled.modelledMs()) : 0;
         if (delay == 0) {

@@ -181,7 +181,7 @@ public final class Services implements AutoCloseable {
                     new WebServers(pc.protection().webServers()),
                     new CostModel(pc.costProfile().map(CostProfile::read).orElseGet(CostProfile::standard)));
             DataverseApi api = new DataverseApi(authenticator, impersonator, parser, dispatcher, config.maxBodyBytes(), realism);
-            LabMetrics metrics = new LabMetrics();
+            LabMetrics metrics = new LabMetrics(pc.metrics());
             for (var table : schema.tables()) {
                 String name = table.logicalName();
                 metrics.tableGauge("lab.store.rows", "Rows in the store", name, store, st -> st.count(name));

@@ -35,6 +35,7 @@ class MetricsAcceptanceTest {
 
         JsonNode m = http.get(null, root(http) + "/lab/metrics.json").json();
         assertThat(m.path("schema").asText()).isEqualTo("ppm-lab/server-metrics/1");
+        assertThat(m.path("recording").asBoolean(false)).isTrue();
         JsonNode list = byName(m.path("requests"), "name", "t.projects.list");
         assertThat(list.path("count").asLong()).isEqualTo(5);
         assertThat(list.path("rowsRead").asLong()).isPositive();

@@ -31,14 +31,16 @@ class PlatformOptionsTest {
         assertThat(c.protection().webServers()).isEqualTo(1);
         assertThat(c.latency().mode()).isEqualTo(LatencySettings.Mode.OFF);
         assertThat(c.clock().simulated()).isFalse();
+        assertThat(c.metrics()).isTrue();
     }
 
     @Test
     void everyFlagIsRead() {
         PlatformConfig c = parse("--service-protection", "off", "--sp-requests", "600", "--sp-window", "30s", "--sp-execution-ms", "5000",
                 "--sp-concurrency", "4", "--sp-escalation", "250ms", "--web-servers", "3", "--latency", "fixed:12.5",
-                "--latency-jitter", "10", "--clock", "simulated", "--start", "2027-01-01T00:00:00Z");
+                "--latency-jitter", "10", "--clock", "simulated", "--start", "2027-01-01T00:00:00Z", "--metrics", "off");
         assertThat(c.protection().enabled()).isFalse();
+        assertThat(c.metrics()).isFalse();
         assertThat(c.protection().requests()).isEqualTo(600);
         assertThat(c.protection().window()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.protection().executionMs()).isEqualTo(5000);

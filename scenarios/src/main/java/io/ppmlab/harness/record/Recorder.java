@@ -32,6 +32,20 @@ public final class Recorder {
     private final long startMillis = System.currentTimeMillis();
     private volatile long injectionStartNanos = System.nanoTime();
     private volatile long injectionStartCpuNanos = processCpuNanos();
+    private final long warmUpMillis;
+    private volatile long warmUpEndsMillis = Long.MIN_VALUE;
+
+    /** A recorder whose latency percentiles cover the whole run. */
+    public Recorder() { this(java.time.Duration.ZERO); }
+
+    /**
+     * @param warmUp the first part of the injection whose response times stay out of the whole-run percentiles (JIT,
+     *               sign-ins and the users' arrival ramp); its requests still count, errors included
+     */
+    public Recorder(java.time.Duration warmUp) {
+        if (warmUp.isNegative()) throw new IllegalArgumentException("a warm-up cannot be negative");
+        this.warmUpMillis = warmUp.toMillis();
+    }
 
     /** Declares a request name once, with its persona and the statuses that count as success (e.g. 403 for a refusal it expects). */
     public void declare(String name, String persona, Set<Integer> expectedStatuses) {
@@ -45,7 +59,8 @@ public final class Recorder {
     public void record(String name, int status, long startMillis, long endMillis, long responseBytes) {
         RequestStats stats = requests.get(name);
         if (stats == null) throw new IllegalStateException("request name " + name + " was not declared");
-        stats.record(status, (endMillis - startMillis) * 1000, responseBytes, Math.max(0, (startMillis - this.startMillis) / 1000));
+        stats.record(status, (endMillis - startMillis) * 1000, responseBytes, Math.max(0, (startMillis - this.startMillis) / 1000),
+                startMillis < warmUpEndsMillis);
     }
 
     /**
@@ -94,6 +109,7 @@ public final class Recorder {
 
     /** The injection starts now: the client's own CPU time is counted from here (JVM start-up and JIT warm-up excluded). */
     public void injectionStarts() {
+        warmUpEndsMillis = System.currentTimeMillis() + warmUpMillis;
         injectionStartNanos = System.nanoTime();
         injectionStartCpuNanos = processCpuNanos();
     }
@@ -131,6 +147,7 @@ public final class Recorder {
         journeys.forEach((p, c) -> journeyFigures.put(p, Map.of("journeys", c[0].get(), "failed", c[1].get())));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("runSeconds", runSeconds);
+        doc.put("warmUpSeconds", warmUpMillis / 1000.0);
         doc.put("requests", out);
         doc.put("journeys", journeyFigures);
         doc.put("client", clientCost());

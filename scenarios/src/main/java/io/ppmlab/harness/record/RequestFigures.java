@@ -31,6 +31,7 @@ final class RequestFigures {
         m.put("throttledGaveUp", s.gaveUp());
         m.put("statuses", s.statuses().entrySet().stream().collect(java.util.stream.Collectors.toMap(
                 e -> String.valueOf(e.getKey()), Map.Entry::getValue, (a, b) -> a, TreeMap::new)));
+        m.put("warmUpRequests", s.warmUp()); // answered during the warm-up: in the counts and the series, not in the percentiles
         Histogram h = s.histogram();
         if (h.getTotalCount() > 0) {
             m.put("p50Ms", ms(h.getValueAtPercentile(50)));

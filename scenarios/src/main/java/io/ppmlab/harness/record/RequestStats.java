@@ -25,6 +25,7 @@ final class RequestStats {
     private long bytes;
     private long throttled;
     private long gaveUp;
+    private long warmUp;
 
     RequestStats(String name, String persona, Set<Integer> expected) {
         this.name = name;
@@ -32,7 +33,11 @@ final class RequestStats {
         this.expected = Set.copyOf(expected);
     }
 
-    synchronized void record(int status, long micros, long responseBytes, long second) {
+    /**
+     * One answered request. A request started during the warm-up counts everywhere (statuses, errors, bytes, the series)
+     * except in the whole-run latency histogram, which describes the steady state.
+     */
+    synchronized void record(int status, long micros, long responseBytes, long second, boolean duringWarmUp) {
         long v = Math.max(1, Math.min(micros, MAX_MICROS));
         statuses.merge(status, 1L, Long::sum);
         count++;
@@ -44,7 +49,8 @@ final class RequestStats {
             seconds.computeIfAbsent(second, s -> new Second()).throttled++;
             return;
         }
-        all.recordValue(v);
+        if (duringWarmUp) warmUp++;
+        else all.recordValue(v);
         boolean bad = !expected.contains(status);
         if (bad) unexpected++;
         seconds.computeIfAbsent(second, s -> new Second()).add(v, status, bad);
@@ -56,7 +62,7 @@ final class RequestStats {
     }
 
     synchronized Snapshot snapshot(double runSeconds) {
-        return new Snapshot(name, persona, count, unexpected, throttled, gaveUp, new TreeMap<>(statuses), expected, all.copy(), bytes, runSeconds,
+        return new Snapshot(name, persona, count, unexpected, throttled, gaveUp, warmUp, new TreeMap<>(statuses), expected, all.copy(), bytes, runSeconds,
                 seconds.entrySet().stream().map(e -> e.getValue().point(e.getKey())).toList());
     }
 
@@ -82,6 +88,6 @@ final class RequestStats {
     public record SeriesPoint(long second, long count, long errors, long throttled, double p50Ms, double p95Ms) {}
 
     /** A consistent copy for writing out. */
-    record Snapshot(String name, String persona, long count, long unexpected, long throttled, long gaveUp, Map<Integer, Long> statuses, Set<Integer> expected,
+    record Snapshot(String name, String persona, long count, long unexpected, long throttled, long gaveUp, long warmUp, Map<Integer, Long> statuses, Set<Integer> expected,
                     Histogram histogram, long bytes, double runSeconds, java.util.List<SeriesPoint> series) {}
 }

@@ -182,6 +182,7 @@ public final class ResultsDocument {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("available", true);
         s.put("schema", metrics.path("schema").asText(null));
+        s.put("recording", metrics.path("recording").asBoolean(true)); // false: served with --metrics off, no request recorded
         s.put("requests", metrics.path("requests"));
         s.put("operations", metrics.path("operations"));
         s.put("throttled", metrics.path("throttled"));

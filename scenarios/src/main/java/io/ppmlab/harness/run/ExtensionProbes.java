@@ -106,6 +106,11 @@ public final class ExtensionProbes {
             out.put(DocumentedLimit.SERVICE_PROTECTION.id(), failed("service protection is switched off in this run"));
             return;
         }
+        if (!metrics.json().path("recording").asBoolean(true)) {
+            out.put(DocumentedLimit.SERVICE_PROTECTION.id(), failed("the emulator records no requests in this run (serve --metrics off), "
+                    + "so the journeys' 429s cannot be counted"));
+            return;
+        }
         long limit = sp.path("requests").asLong();
         long windowSeconds = sp.path("windowSeconds").asLong();
         String token = web.password("admin.0001@contoso.test", "demo");

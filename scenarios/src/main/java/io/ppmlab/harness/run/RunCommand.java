@@ -30,6 +30,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--duration", description = "load/soak: how long the users hold (ISO-8601 or e.g. 60s, 30m). Defaults: load 60s, soak 30m.")
     String duration;
 
+    @Option(names = "--warm-up", description = "load/soak: how long the mix runs before the measured --duration; its response times stay out of "
+            + "the percentiles and the assertions, its errors do not (e.g. 15s, 0s). Default: 15s.")
+    String warmUp;
+
     @Option(names = "--profile", description = "Generated profile to run on (default: the suite's: limits; smoke uses a small limits organisation).")
     String profile;
 
@@ -89,19 +93,26 @@ public final class RunCommand implements Callable<Integer> {
         if (u < 1 || u > 10_000) throw new IllegalArgumentException("--users must be 1 to 10,000");
         double r = rate != null ? rate : u * 20.0 * (s == Suite.SOAK ? 0.7 : 1.0);
         if (r <= 0) throw new IllegalArgumentException("--rate must be positive");
-        Duration d = duration != null ? parseDuration(duration) : s.duration;
+        Duration d = duration != null ? parseDuration(duration, "--duration") : s.duration;
+        Duration w = warmUp != null ? parseDuration(warmUp, "--warm-up") : s.paced() ? Duration.ofSeconds(15) : Duration.ZERO;
+        if (!s.paced() && !w.isZero()) throw new IllegalArgumentException("--warm-up is for the load and soak suites");
         List<Long> p = points != null ? points : List.of(1_000L, 5_000L, 10_000L, 20_000L);
         if (p.size() < 2 || p.stream().anyMatch(x -> x < 10)) throw new IllegalArgumentException("--points needs at least two sizes of 10 projects or more");
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path o = (out != null ? out : home.resolve("target/lab-runs").resolve(stamp + "-" + s.label)).toAbsolutePath();
-        return new RunSettings(s, u, r, d, profile != null ? profile : "limits", s.datasetKnobs, seed, personasPerRole, dataDir, emulatorUrl, o, p,
+        return new RunSettings(s, u, r, d, w, profile != null ? profile : "limits", s.datasetKnobs, seed, personasPerRole, dataDir, emulatorUrl, o, p,
                 heap, regenerate, keepData, home, jar, List.copyOf(serveArgs));
     }
 
-    static Duration parseDuration(String text) {
+    static Duration parseDuration(String text, String option) {
         try {
-            if (text.startsWith("P") || text.startsWith("p")) return Duration.parse(text.toUpperCase());
+            if (text.startsWith("P") || text.startsWith("p")) {
+                Duration d = Duration.parse(text.toUpperCase());
+                if (d.isNegative()) throw new IllegalArgumentException();
+                return d;
+            }
             long n = Long.parseLong(text.substring(0, text.length() - 1));
+            if (n < 0) throw new IllegalArgumentException();
             return switch (text.charAt(text.length() - 1)) {
                 case 's' -> Duration.ofSeconds(n);
                 case 'm' -> Duration.ofMinutes(n);
@@ -109,7 +120,7 @@ public final class RunCommand implements Callable<Integer> {
                 default -> throw new IllegalArgumentException();
             };
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--duration takes e.g. 90s, 30m, 1h or PT30M, not '" + text + "'");
+            throw new IllegalArgumentException(option + " takes e.g. 90s, 30m, 1h or PT30M, not '" + text + "'");
         }
     }
 }

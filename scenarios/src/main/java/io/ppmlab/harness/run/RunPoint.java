@@ -5,11 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ppmlab.emulator.store.snapshot.DataSnapshot;
 import io.ppmlab.harness.sim.Fixtures;
 import io.ppmlab.harness.sim.PlanBodies;
+import io.ppmlab.schema.Cascade;
+import io.ppmlab.schema.Relationship;
+import io.ppmlab.schema.Schema;
+import io.ppmlab.schema.SchemaLoader;
+import io.ppmlab.schema.Table;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.ppmlab.schema.Cascade;
+import io.ppmlab.schema.Relationship;
+import io.ppmlab.schema.Schema;
+import io.ppmlab.schema.SchemaLoader;
+import io.ppmlab.schema.Table;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +99,7 @@ public final class RunPoint {
             props.put("lab.users", String.valueOf(settings.users()));
             props.put("lab.perUserRate", String.valueOf(settings.perUserRate()));
             props.put("lab.durationSeconds", String.valueOf(settings.duration().toSeconds()));
+            props.put("lab.warmUpSeconds", String.valueOf(settings.warmUp().toSeconds()));
             props.put("lab.iterations", "1");
             props.put("lab.thinkMillis", String.valueOf(settings.suite().think.toMillis()));
             final EmulatorProcess running = emulator;
@@ -148,12 +160,35 @@ public final class RunPoint {
                 {"portfolios", "sensei_portfolios?$select=sensei_name&$top=1"},
                 {"teams", "teams?$select=name&$top=1"},
                 {"users", "systemusers?$select=fullname&$top=1"}};
-        for (String[] q : queries) {
+        List<String[]> all = new ArrayList<>(List.of(queries));
+        Schema schema = SchemaLoader.loadDefault();
+        java.util.Set<String> sets = new java.util.HashSet<>();
+        for (String[] q : queries) sets.add(q[1].substring(0, q[1].indexOf('?')));
+        for (String table : cascadeTables(schema)) {
+            Table t = schema.table(table).orElseThrow();
+            if (sets.add(t.entitySetName())) all.add(new String[] {table + " (cascades)", t.entitySetName() + "?$select=" + t.primaryIdColumn() + "&$top=1"});
+        }
+        for (String[] q : all) {
             long t0 = System.nanoTime();
             int status = web.get(admin, q[1]).status();
             done.add(q[0] + ": " + status + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         }
         return done;
+    }
+
+    /**
+     * The tables a write may walk without any journey querying them: the children of parental relationships and
+     * everything that points at a project, program or portfolio (an assign carries them along, a delete takes or
+     * clears them). The first reassign of a run waited 2.5 s for their indexes, and held the writes behind it.
+     */
+    static List<String> cascadeTables(Schema schema) {
+        java.util.Set<String> tables = new java.util.TreeSet<>();
+        for (Relationship r : schema.relationships()) {
+            boolean headline = r.referencedTable().equals("sensei_project") || r.referencedTable().equals("sensei_program")
+                    || r.referencedTable().equals("sensei_portfolio");
+            if (r.cascade() == Cascade.PARENTAL || headline) tables.add(r.referencingTable());
+        }
+        return List.copyOf(tables);
     }
 
     /** The emulator process ended while the scenarios ran. */

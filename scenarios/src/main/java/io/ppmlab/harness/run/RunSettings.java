@@ -11,8 +11,9 @@ import java.util.Map;
  * @param emulatorUrl  an emulator already running (then {@code dataDir} must be its data directory, for personas.json)
  * @param dataDir      a generated organisation to run on instead of the suite's own (restored to a copy, never written)
  * @param points       projects per organisation of the scale suite
+ * @param warmUp       load and soak: how long the mix runs before the measured duration (kept out of the percentiles)
  */
-public record RunSettings(Suite suite, int users, double rate, Duration duration, String profile, List<String> datasetKnobs, long seed,
+public record RunSettings(Suite suite, int users, double rate, Duration duration, Duration warmUp, String profile, List<String> datasetKnobs, long seed,
                           int personasPerRole, Path dataDir, String emulatorUrl, Path out, List<Long> points, String emulatorHeap,
                           boolean regenerate, boolean keepData, Path home, Path emulatorJar, List<String> serveArgs) {
 
@@ -26,6 +27,7 @@ public record RunSettings(Suite suite, int users, double rate, Duration duration
         k.put("users", users);
         k.put("rate", suite.paced() ? rate : null);
         k.put("durationSeconds", suite.paced() ? duration.toSeconds() : null);
+        k.put("warmUpSeconds", suite.paced() ? warmUp.toSeconds() : null);
         k.put("profile", profile);
         k.put("datasetKnobs", datasetKnobs);
         k.put("seed", seed);

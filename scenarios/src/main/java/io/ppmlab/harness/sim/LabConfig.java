@@ -13,12 +13,14 @@ import java.time.Duration;
  * @param record       where the recorder writes requests.json
  * @param users        concurrent virtual users for load and soak
  * @param perUserRate  requests per second each load user aims at (Dataverse's per-user ceiling is 20)
- * @param duration     how long load and soak hold their users
+ * @param duration     how long load and soak hold their users after the warm-up
+ * @param warmUp       load and soak: how long the users run before the measured {@code duration} (their response times stay
+ *                     out of the percentiles)
  * @param iterations   journeys per virtual user in smoke, limits and scale
  * @param thinkTime    the pause a person takes between screens (0 in smoke, load and soak; see README)
  */
 public record LabConfig(String baseUrl, String suite, Path fixtures, Path record, int users, double perUserRate, Duration duration,
-                        int iterations, Duration thinkTime) {
+                        Duration warmUp, int iterations, Duration thinkTime) {
 
     public static LabConfig fromSystemProperties() {
         return new LabConfig(
@@ -29,6 +31,7 @@ public record LabConfig(String baseUrl, String suite, Path fixtures, Path record
                 Integer.getInteger("lab.users", 1),
                 Double.parseDouble(System.getProperty("lab.perUserRate", "20")),
                 Duration.ofSeconds(Long.getLong("lab.durationSeconds", 60)),
+                Duration.ofSeconds(Long.getLong("lab.warmUpSeconds", 0)),
                 Integer.getInteger("lab.iterations", 1),
                 Duration.ofMillis(Long.getLong("lab.thinkMillis", 0)));
     }

@@ -39,7 +39,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  */
 public class SuiteSimulation extends Simulation {
     private final LabConfig config = LabConfig.fromSystemProperties();
-    private final Recorder recorder = new Recorder();
+    private final Recorder recorder = new Recorder(config.paced() ? config.warmUp() : Duration.ZERO);
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lab-progress");
         t.setDaemon(true);
@@ -98,7 +98,8 @@ public class SuiteSimulation extends Simulation {
             // Open injection of exactly `users` users, each looping for the duration: a closed "constant concurrent
             // users" profile replaced every user that finished its loop by a new one, which signed in again and ran
             // the run well past --duration.
-            return scenario.during(config.duration()).on(pace(pacing).exec(iteration))
+            // the warm-up first, then the measured duration (the recorder keeps the warm-up out of the percentiles)
+            return scenario.during(config.warmUp().plus(config.duration())).on(pace(pacing).exec(iteration))
                     .injectOpen(rampUsers(users).during(ramp));
         }
         int users = Math.max(1, mix.users() * Math.max(1, config.users()));

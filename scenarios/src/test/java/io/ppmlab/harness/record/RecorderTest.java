@@ -73,6 +73,32 @@ class RecorderTest {
     }
 
     @Test
+    void theWarmUpCountsButStaysOutOfThePercentiles() throws Exception {
+        Recorder r = new Recorder(java.time.Duration.ofSeconds(30));
+        r.declare("c.list", "p", Set.of(200));
+        r.injectionStarts();
+        long t = System.currentTimeMillis();
+        for (int i = 0; i < 10; i++) r.record("c.list", 200, t, t + 900, 10); // cold: started inside the warm-up
+        r.record("c.list", 500, t, t + 900, 10);                              // an error during the warm-up is still an error
+        long later = t + 31_000;
+        for (int i = 0; i < 100; i++) r.record("c.list", 200, later, later + 2, 10);
+        r.write(tmp.resolve("requests.json"));
+
+        JsonNode doc = new ObjectMapper().readTree(tmp.resolve("requests.json").toFile());
+        JsonNode list = doc.path("requests").path(0);
+        assertThat(doc.path("warmUpSeconds").asDouble()).isEqualTo(30.0);
+        assertThat(list.path("count").asLong()).isEqualTo(111);
+        assertThat(list.path("warmUpRequests").asLong()).isEqualTo(11);
+        assertThat(list.path("errors").path("500").asLong()).isEqualTo(1);
+        assertThat(list.path("maxMs").asDouble()).as("the 900 ms warm-up answers are not in the percentiles").isBetween(1.9, 2.1);
+        assertThat(list.path("p95Ms").asDouble()).isBetween(1.9, 2.1);
+        long cold = 0;
+        for (JsonNode p : list.path("series")) if (p.path("p95Ms").asDouble() > 800) cold += p.path("count").asLong();
+        assertThat(cold).as("the series keeps the warm-up seconds").isEqualTo(11);
+        assertThatThrownBy(() -> new Recorder(java.time.Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anUndeclaredNameOrAConflictingDeclarationIsAProgrammingError() {
         Recorder r = new Recorder();
         r.declare("x", "p", Set.of(200));

@@ -67,7 +67,7 @@ class HarnessCleanupTest {
     @Test
     void anEmulatorThatDiesMidRunFailsTheRunWritesResultsAndLeavesNothingRunning() throws Exception {
         Path out = tmp.resolve("out");
-        RunSettings s = new RunSettings(Suite.SMOKE, 1, 20, Duration.ZERO, "limits", List.of(), 42, 3, organisation(), null, out,
+        RunSettings s = new RunSettings(Suite.SMOKE, 1, 20, Duration.ZERO, Duration.ZERO, "limits", List.of(), 42, 3, organisation(), null, out,
                 List.of(1L, 2L), "64m", false, false, tmp, fakeJar(), List.of());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         int exit = new LabRun(s, new Console(new PrintStream(console, true), false)).execute();

@@ -27,7 +27,7 @@ class SmokeSuiteTest {
         assertThat(jar).as("the emulator jar is packaged before this module's tests (reactor order)").exists();
         Path out = home.resolve("scenarios/target/smoke-test-run");
         if (Files.exists(out)) io.ppmlab.emulator.store.snapshot.DataSnapshot.deleteTree(out);
-        RunSettings s = new RunSettings(Suite.SMOKE, 1, 20, Duration.ZERO, "limits", Suite.SMOKE.datasetKnobs, 42, 12, null, null, out,
+        RunSettings s = new RunSettings(Suite.SMOKE, 1, 20, Duration.ZERO, Duration.ZERO, "limits", Suite.SMOKE.datasetKnobs, 42, 12, null, null, out,
                 List.of(1L, 2L), "1g", false, false, home, jar, List.of());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         new LabRun(s, new Console(new PrintStream(console, true), false)).execute();
