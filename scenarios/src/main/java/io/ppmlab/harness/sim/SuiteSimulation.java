@@ -26,6 +26,7 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.pace;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -98,6 +99,12 @@ public class SuiteSimulation extends Simulation {
             // Open injection of exactly `users` users, each looping for the duration: a closed "constant concurrent
             // users" profile replaced every user that finished its loop by a new one, which signed in again and ran
             // the run well past --duration.
+            if (mix.pace() != null && !config.warmUp().isZero()) {
+                // A heavy screen opened once a minute would run only inside the warm-up and never be measured: these
+                // users arrive when the warm-up ends (the interactive users have warmed the server by then).
+                return scenario.during(config.duration()).on(pace(pacing).exec(iteration))
+                        .injectOpen(nothingFor(config.warmUp()), rampUsers(users).during(ramp));
+            }
             // the warm-up first, then the measured duration (the recorder keeps the warm-up out of the percentiles)
             return scenario.during(config.warmUp().plus(config.duration())).on(pace(pacing).exec(iteration))
                     .injectOpen(rampUsers(users).during(ramp));

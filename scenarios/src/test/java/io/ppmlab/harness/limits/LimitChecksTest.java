@@ -92,6 +92,24 @@ class LimitChecksTest {
     }
 
     @Test
+    void aLimitWhoseRequestsTheSuiteNeverSentIsNotMeasuredButOneThatWasSentAndFailedFails() {
+        Evidence e = holding();
+        Map<String, Evidence.RequestFigures> loadMix = new LinkedHashMap<>(e.requests());
+        for (String name : List.of("rm.plan.save45", "rm.plan.save45_1", "rm.plan.count.after", "admin.group.251")) loadMix.remove(name);
+        Evidence load = new Evidence(e.rows(), e.capacityDays(), loadMix, e.assertions(), 0, 250, e.quotaKbPerResourceYear(), e.horizon(), e.probes());
+        for (String id : List.of("plan-90-resources", "save-45-resource-years", "groups-250-per-user")) {
+            assertThat(verdict(load, id)).as(id).isEqualTo(Verdict.NOT_MEASURED);
+        }
+        Map<String, Evidence.RequestFigures> failing = new LinkedHashMap<>(loadMix);
+        failing.put("rm.plan.save45", new Evidence.RequestFigures(10, 0, 0, Map.of("500", 10L), 5.0, 6.0));
+        failing.put("admin.group.251", new Evidence.RequestFigures(3, 0, 0, Map.of("500", 3L), 5.0, 6.0));
+        Evidence sentAndFailed = new Evidence(e.rows(), e.capacityDays(), failing, e.assertions(), 0, 250, e.quotaKbPerResourceYear(), e.horizon(), e.probes());
+        for (String id : List.of("plan-90-resources", "save-45-resource-years", "groups-250-per-user")) {
+            assertThat(verdict(sentAndFailed, id)).as(id).isEqualTo(Verdict.FAIL);
+        }
+    }
+
+    @Test
     void aFailedJourneyOrABrokenAssertionFailsTheProjectsLimit() {
         Evidence e = holding();
         Evidence failedJourney = new Evidence(e.rows(), e.capacityDays(), e.requests(), e.assertions(), 1, 250, e.quotaKbPerResourceYear(), e.horizon(), e.probes());
