@@ -97,12 +97,14 @@ public final class Recorder {
             a[0] += s.count();
             a[1] += s.unexpected();
             a[3] += s.throttled();
-            a[2] = Math.max(a[2], s.count() == 0 ? 0 : s.histogram().getValueAtPercentile(95));
+            a[2] = Math.max(a[2], s.histogram().getTotalCount() == 0 ? 0 : s.histogram().getValueAtPercentile(95));
         }
         StringBuilder line = new StringBuilder(PROGRESS_PREFIX);
         line.append((System.currentTimeMillis() - startMillis) / 1000).append('s');
-        byPersona.forEach((p, a) -> line.append(String.format(" | %s %d req %d err%s p95 %.1fms", p, a[0], a[1],
-                a[3] == 0 ? "" : " " + a[3] + " 429", a[2] / 1000.0)));
+        boolean warming = System.currentTimeMillis() < warmUpEndsMillis;
+        if (warming) line.append(" warming up (p95 from its end)");
+        byPersona.forEach((p, a) -> line.append(String.format(" | %s %d req %d err%s p95 %s", p, a[0], a[1],
+                a[3] == 0 ? "" : " " + a[3] + " 429", warming ? "-" : String.format("%.1fms", a[2] / 1000.0))));
         out.println(line);
         out.flush();
     }

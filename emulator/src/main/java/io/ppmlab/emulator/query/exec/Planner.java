@@ -25,6 +25,8 @@ import java.util.UUID;
  * decides the cost.
  */
 public final class Planner {
+    static final int INTERSECT_RATIO = 8;
+
     private Planner() {}
 
     public static Start plan(QueryContext ctx, Table table, List<IndexHint> hints) {
@@ -32,10 +34,13 @@ public final class Planner {
         if (scope.isEmpty()) return new Start.Nothing();
         Optional<TableIndex> maybe = ctx.index(table.logicalName());
         Start best = null;
+        List<Start.Ids> indexed = new ArrayList<>();
         for (IndexHint hint : hints) {
             Start s = fromHint(ctx, maybe.orElse(null), hint);
+            if (s instanceof Start.Ids ids && !ids.sets().isEmpty() && ids.explicit().isEmpty()) indexed.add(ids);
             if (s != null && (best == null || s.estimate() < best.estimate())) best = s;
         }
+        best = narrowed(best, indexed);
         if (maybe.isEmpty()) {
             if (best instanceof Start.Ids ids && ids.sets().isEmpty()) return best; // ids by key: gets, no scan
             return new Start.Scan(ctx.store().count(table.logicalName()));
@@ -51,6 +56,7 @@ public final class Planner {
 
     private static Start fromHint(QueryContext ctx, TableIndex index, IndexHint hint) {
         Collection<?> values = hint.values().apply(ctx);
+        if (values == null) return null; // no hint for this request
         if (hint.column().equals(PropertyPath.ID.name())) {
             TreeSet<UUID> ids = new TreeSet<>();
             for (Object v : values) if (v instanceof UUID u) ids.add(u);
@@ -58,6 +64,23 @@ public final class Planner {
         }
         if (index == null || !index.indexed(hint.column())) return null;
         return new Start.Ids("index:" + hint.column(), index.buckets(hint.column(), values), new TreeSet<>());
+    }
+
+    /**
+     * The best index start, intersected with the smallest start on another column when that one is at most
+     * {@value #INTERSECT_RATIO} times larger: walking both id lists in order costs far less per id than reading a row,
+     * so even a modest narrowing pays (a heat map's 90 resources have 131,490 capacity rows over 4 years; with its six
+     * months' days, 16,290 are read).
+     */
+    private static Start narrowed(Start best, List<Start.Ids> indexed) {
+        if (!(best instanceof Start.Ids first) || first.within() != null || !indexed.contains(first)) return best;
+        Start.Ids other = null;
+        for (Start.Ids s : indexed) {
+            if (s == first || s.source().equals(first.source())) continue;
+            if (other == null || s.estimate() < other.estimate()) other = s;
+        }
+        if (other == null || other.estimate() > (long) INTERSECT_RATIO * first.estimate()) return best;
+        return first.within(other);
     }
 
     /**

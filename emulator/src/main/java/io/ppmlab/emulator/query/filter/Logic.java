@@ -20,7 +20,11 @@ final class Logic {
             };
         }
 
-        @Override public void hints(List<IndexHint> out) { parts.forEach(p -> p.hints(out)); }
+        /** Each part's hints, and the days between the bounds that two or more parts put on one date-only column. */
+        @Override public void hints(List<IndexHint> out) {
+            parts.forEach(p -> p.hints(out));
+            DayRangeHints.add(parts, 2, out);
+        }
     }
 
     record Or(List<Cond> parts) implements Cond {

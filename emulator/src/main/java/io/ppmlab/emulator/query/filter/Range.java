@@ -27,6 +27,10 @@ record Range(PropertyPath operand, Function<EvalContext, Bounds> bounds, boolean
         }
     }
 
+    /** A closed range on a date-only column (Between, On, ThisMonth, ...) is an index hint by itself: its days. */
+    @Override
+    public void hints(java.util.List<IndexHint> out) { DayRangeHints.add(java.util.List.of(this), 1, out); }
+
     @Override
     public Pred bind(EvalContext ctx) {
         Bounds b = bounds.apply(ctx);

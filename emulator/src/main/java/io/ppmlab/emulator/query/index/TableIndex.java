@@ -36,10 +36,11 @@ public final class TableIndex {
         boolean indexed(Table table, Column column);
     }
 
-    /** Lookups (but the audit and owner copies) and non-key GUID columns. */
+    /** Lookups (but the audit and owner copies), non-key GUID columns, and date-only columns (by day, for day ranges). */
     public static final ColumnChoice DEFAULT_COLUMNS = (table, c) ->
             (c.type() == ColumnType.LOOKUP && !SKIPPED.contains(c.name()))
-                    || (c.type() == ColumnType.UNIQUEIDENTIFIER && !c.name().equals(table.primaryIdColumn()));
+                    || (c.type() == ColumnType.UNIQUEIDENTIFIER && !c.name().equals(table.primaryIdColumn()))
+                    || c.type() == ColumnType.DATEONLY;
 
     private final Table table;
     private final List<Column> columns;
