@@ -50,6 +50,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "costs a disk flush per batch). Default: ${DEFAULT-VALUE}.")
     boolean fsync;
 
+    @Option(names = "--index-dates", defaultValue = "false",
+            description = "Also index date-only columns by day: closed day ranges (a heat map's months) then start or narrow a query. "
+                    + "Reads far fewer rows for such queries, and costs every bulk write of dated rows more (README). Default: ${DEFAULT-VALUE}.")
+    boolean indexDates;
+
     @Mixin
     PlatformOptions platform;
 
@@ -68,7 +73,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        ServerConfig config = new ServerConfig(bind, port, dataDir, Optional.ofNullable(dataset), tokenLifetime, maxBodyBytes, fsync, platformConfig);
+        ServerConfig config = new ServerConfig(bind, port, dataDir, Optional.ofNullable(dataset), tokenLifetime, maxBodyBytes, fsync, platformConfig, indexDates);
         Emulator emulator = Emulator.start(config, System.out::println, resettable);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -16,9 +16,16 @@ import java.util.Optional;
  * @param maxBodyBytes   bodies above this are refused with 413
  * @param fsync          force each write batch to disk before acknowledging it (power-loss durability)
  * @param platform       service protection, cost model, latency injection and clock
+ * @param dayIndexes     also index date-only columns by day, so that closed day ranges start or narrow a query (off by
+ *                       default: README, "Query engine", for what it saves and costs)
  */
 public record ServerConfig(String bind, int port, Path dataDir, Optional<String> dataset,
-                           Duration tokenLifetime, long maxBodyBytes, boolean fsync, PlatformConfig platform) {
+                           Duration tokenLifetime, long maxBodyBytes, boolean fsync, PlatformConfig platform, boolean dayIndexes) {
+
+    public ServerConfig(String bind, int port, Path dataDir, Optional<String> dataset, Duration tokenLifetime, long maxBodyBytes,
+                        boolean fsync, PlatformConfig platform) {
+        this(bind, port, dataDir, dataset, tokenLifetime, maxBodyBytes, fsync, platform, false);
+    }
 
     public static final long DEFAULT_MAX_BODY = 16L * 1024 * 1024;
 
@@ -27,14 +34,18 @@ public record ServerConfig(String bind, int port, Path dataDir, Optional<String>
     }
 
     public ServerConfig withDataset(String profile) {
-        return new ServerConfig(bind, port, dataDir, Optional.ofNullable(profile), tokenLifetime, maxBodyBytes, fsync, platform);
+        return new ServerConfig(bind, port, dataDir, Optional.ofNullable(profile), tokenLifetime, maxBodyBytes, fsync, platform, dayIndexes);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(bind, p, dataDir, dataset, tokenLifetime, maxBodyBytes, fsync, platform);
+        return new ServerConfig(bind, p, dataDir, dataset, tokenLifetime, maxBodyBytes, fsync, platform, dayIndexes);
     }
 
     public ServerConfig withPlatform(PlatformConfig p) {
-        return new ServerConfig(bind, port, dataDir, dataset, tokenLifetime, maxBodyBytes, fsync, p);
+        return new ServerConfig(bind, port, dataDir, dataset, tokenLifetime, maxBodyBytes, fsync, p, dayIndexes);
+    }
+
+    public ServerConfig withDayIndexes(boolean on) {
+        return new ServerConfig(bind, port, dataDir, dataset, tokenLifetime, maxBodyBytes, fsync, platform, on);
     }
 }

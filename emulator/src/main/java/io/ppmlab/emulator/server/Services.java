@@ -51,6 +51,7 @@ import io.ppmlab.emulator.product.settings.SettingsActions;
 import io.ppmlab.emulator.odata.ProductOperations;
 import io.ppmlab.emulator.query.index.IndexSource;
 import io.ppmlab.emulator.query.index.IndexedStore;
+import io.ppmlab.emulator.query.index.TableIndex;
 import io.ppmlab.emulator.resourcing.CalendarWatch;
 import io.ppmlab.emulator.resourcing.Resourcing;
 import io.ppmlab.emulator.resourcing.ResourcingSettings;
@@ -122,7 +123,7 @@ public final class Services implements AutoCloseable {
         ChronicleStore chronicle = new ChronicleStore(config.dataDir(), schema,
                 StoreOptions.defaults().withDurability(config.fsync() ? Durability.FSYNC : Durability.JOURNAL));
         log.accept(chronicle.recoveryReport().summary());
-        IndexedStore indexed = new IndexedStore(chronicle, schema);
+        IndexedStore indexed = new IndexedStore(chronicle, schema, config.dayIndexes() ? TableIndex.WITH_DAYS : TableIndex.DEFAULT_COLUMNS);
         CalendarWatch calendars = new CalendarWatch(indexed);
         // CountingStore: rows fetched, scanned and written by the request being served (the cost model's inputs);
         // above the indexes, so that building an index on first use is charged to no request.

@@ -3,6 +3,7 @@ package io.ppmlab.emulator.query;
 import io.ppmlab.emulator.api.Caller;
 import io.ppmlab.emulator.odata.model.QueryOptions;
 import io.ppmlab.emulator.query.index.IndexSource;
+import io.ppmlab.emulator.query.index.TableIndex;
 import io.ppmlab.schema.EntityRef;
 import io.ppmlab.schema.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,12 +22,12 @@ import static io.ppmlab.emulator.query.QueryFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Date-only columns are indexed by day: a closed day range is an index start, and the planner intersects it with a
+ * With {@code serve --index-dates}, date-only columns are indexed by day: a closed day range is an index start, and the planner intersects it with a
  * lookup's (a heat map's resources and months) instead of reading every row of the resources. The answers are those
  * of a scan in every case; only what is read changes.
  */
 class DayRangeIndexTest {
-    private static final QueryFixture LAB = new QueryFixture();
+    private static final QueryFixture LAB = new QueryFixture(true, TableIndex.WITH_DAYS);
     private static final List<UUID> RESOURCES = new ArrayList<>();
     /** A resource with 20 days of capacity (January 1 to 20). */
     private static final UUID SHORT = new UUID(77, 99);
@@ -103,6 +104,15 @@ class DayRangeIndexTest {
         sameAsAScan("sensei_resourcecapacities?$select=sensei_date&$filter=sensei_date le 2031-01-02 and 2031-01-01 le sensei_date&$orderby=sensei_date");
         sameAsAScan("sensei_resourcecapacities?$select=sensei_date&$filter=Microsoft.Dynamics.CRM.Between(PropertyName='sensei_date',"
                 + "PropertyValues=['2031-05-30','2031-06-02'])&$orderby=sensei_date");
+    }
+
+    @Test
+    void withoutDayIndexesTheRangeGivesNoStart() {
+        QueryFixture plain = new QueryFixture();
+        String q = "sensei_resourcecapacities?$filter=sensei_date ge 2031-03-01 and sensei_date le 2031-03-31";
+        int at = q.indexOf('?');
+        QueryOptions o = plain.parser.parse(q.substring(0, at), q.substring(at + 1).replace(" ", "%20")).options();
+        assertThat(plain.engine(organization()).explain(ADMIN, table("sensei_resourcecapacity"), o)).startsWith("all(");
     }
 
     @Test

@@ -57,8 +57,10 @@ final class QueryFixture {
 
     QueryFixture() { this(true); }
 
-    QueryFixture(boolean load) {
-        store = new IndexedStore(new MemoryStore(SCHEMA), SCHEMA);
+    QueryFixture(boolean load) { this(load, io.ppmlab.emulator.query.index.TableIndex.DEFAULT_COLUMNS); }
+
+    QueryFixture(boolean load, io.ppmlab.emulator.query.index.TableIndex.ColumnChoice columns) {
+        store = new IndexedStore(new MemoryStore(SCHEMA), SCHEMA, columns);
         if (load) {
             List<Mutation> puts = new ArrayList<>();
             for (Row r : ORG.rows()) puts.add(new Mutation.Put(r));

@@ -36,11 +36,13 @@ public final class TableIndex {
         boolean indexed(Table table, Column column);
     }
 
-    /** Lookups (but the audit and owner copies), non-key GUID columns, and date-only columns (by day, for day ranges). */
+    /** Lookups (but the audit and owner copies) and non-key GUID columns. */
     public static final ColumnChoice DEFAULT_COLUMNS = (table, c) ->
             (c.type() == ColumnType.LOOKUP && !SKIPPED.contains(c.name()))
-                    || (c.type() == ColumnType.UNIQUEIDENTIFIER && !c.name().equals(table.primaryIdColumn()))
-                    || c.type() == ColumnType.DATEONLY;
+                    || (c.type() == ColumnType.UNIQUEIDENTIFIER && !c.name().equals(table.primaryIdColumn()));
+
+    /** The default columns and every date-only column, by day ({@code serve --index-dates}). */
+    public static final ColumnChoice WITH_DAYS = (table, c) -> DEFAULT_COLUMNS.indexed(table, c) || c.type() == ColumnType.DATEONLY;
 
     private final Table table;
     private final List<Column> columns;
