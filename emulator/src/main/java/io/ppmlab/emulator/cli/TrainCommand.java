@@ -38,7 +38,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean temporary = dataDir == null;
         Path dir = temporary ? Files.createTempDirectory("lab-train-") : dataDir;
-        ServerConfig config = new ServerConfig(bind, port, dir, Optional.of("demo"), Duration.ofHours(8), ServerConfig.DEFAULT_MAX_BODY, false, PlatformConfig.DEFAULT);
+        ServerConfig config = new ServerConfig(bind, port, dir, Optional.of("demo"), Duration.ofHours(8), ServerConfig.DEFAULT_MAX_BODY, false, PlatformConfig.DEFAULT, false);
         Emulator emulator = Emulator.start(config, System.out::println, true);
         System.out.println();
         System.out.println("Training page: http://" + bind + ":" + emulator.port() + "/lab/ui/");

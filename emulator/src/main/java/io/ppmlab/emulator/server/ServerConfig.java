@@ -22,15 +22,10 @@ import java.util.Optional;
 public record ServerConfig(String bind, int port, Path dataDir, Optional<String> dataset,
                            Duration tokenLifetime, long maxBodyBytes, boolean fsync, PlatformConfig platform, boolean dayIndexes) {
 
-    public ServerConfig(String bind, int port, Path dataDir, Optional<String> dataset, Duration tokenLifetime, long maxBodyBytes,
-                        boolean fsync, PlatformConfig platform) {
-        this(bind, port, dataDir, dataset, tokenLifetime, maxBodyBytes, fsync, platform, false);
-    }
-
     public static final long DEFAULT_MAX_BODY = 16L * 1024 * 1024;
 
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig("127.0.0.1", 0, dataDir, Optional.empty(), Duration.ofHours(1), DEFAULT_MAX_BODY, false, PlatformConfig.DEFAULT);
+        return new ServerConfig("127.0.0.1", 0, dataDir, Optional.empty(), Duration.ofHours(1), DEFAULT_MAX_BODY, false, PlatformConfig.DEFAULT, false);
     }
 
     public ServerConfig withDataset(String profile) {
@@ -43,9 +38,5 @@ public record ServerConfig(String bind, int port, Path dataDir, Optional<String>
 
     public ServerConfig withPlatform(PlatformConfig p) {
         return new ServerConfig(bind, port, dataDir, dataset, tokenLifetime, maxBodyBytes, fsync, p, dayIndexes);
-    }
-
-    public ServerConfig withDayIndexes(boolean on) {
-        return new ServerConfig(bind, port, dataDir, dataset, tokenLifetime, maxBodyBytes, fsync, platform, on);
     }
 }

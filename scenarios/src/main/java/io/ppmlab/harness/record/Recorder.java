@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,13 +37,13 @@ public final class Recorder {
     private volatile long warmUpEndsMillis = Long.MIN_VALUE;
 
     /** A recorder whose latency percentiles cover the whole run. */
-    public Recorder() { this(java.time.Duration.ZERO); }
+    public Recorder() { this(Duration.ZERO); }
 
     /**
      * @param warmUp the first part of the injection whose response times stay out of the whole-run percentiles (JIT,
      *               sign-ins and the users' arrival ramp); its requests still count, errors included
      */
-    public Recorder(java.time.Duration warmUp) {
+    public Recorder(Duration warmUp) {
         if (warmUp.isNegative()) throw new IllegalArgumentException("a warm-up cannot be negative");
         this.warmUpMillis = warmUp.toMillis();
     }

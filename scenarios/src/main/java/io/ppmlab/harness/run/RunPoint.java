@@ -2,6 +2,7 @@ package io.ppmlab.harness.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ppmlab.emulator.product.Registers;
 import io.ppmlab.emulator.store.snapshot.DataSnapshot;
 import io.ppmlab.harness.sim.Fixtures;
 import io.ppmlab.harness.sim.PlanBodies;
@@ -15,12 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import io.ppmlab.schema.Cascade;
-import io.ppmlab.schema.Relationship;
-import io.ppmlab.schema.Schema;
-import io.ppmlab.schema.SchemaLoader;
-import io.ppmlab.schema.Table;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,9 +179,7 @@ public final class RunPoint {
     static List<String> cascadeTables(Schema schema) {
         java.util.Set<String> tables = new java.util.TreeSet<>();
         for (Relationship r : schema.relationships()) {
-            boolean headline = r.referencedTable().equals("sensei_project") || r.referencedTable().equals("sensei_program")
-                    || r.referencedTable().equals("sensei_portfolio");
-            if (r.cascade() == Cascade.PARENTAL || headline) tables.add(r.referencingTable());
+            if (r.cascade() == Cascade.PARENTAL || Registers.HEADLINES.contains(r.referencedTable())) tables.add(r.referencingTable());
         }
         return List.copyOf(tables);
     }

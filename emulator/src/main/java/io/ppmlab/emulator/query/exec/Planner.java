@@ -73,7 +73,7 @@ public final class Planner {
      * months' days, 16,290 are read).
      */
     private static Start narrowed(Start best, List<Start.Ids> indexed) {
-        if (!(best instanceof Start.Ids first) || first.within() != null || !indexed.contains(first)) return best;
+        if (!(best instanceof Start.Ids first) || !indexed.contains(first)) return best;
         Start.Ids other = null;
         for (Start.Ids s : indexed) {
             if (s == first || s.source().equals(first.source())) continue;

@@ -1,6 +1,7 @@
 package io.ppmlab.harness.sim.journeys;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.ppmlab.emulator.query.list.ListQueries;
 import io.ppmlab.harness.sim.Api;
 import io.ppmlab.harness.sim.Fixtures;
 
@@ -19,9 +20,6 @@ import static io.gatling.javaapi.core.CoreDsl.jsonPath;
  * are checked against the organisation's manifest: an executive sees every project.
  */
 public record PmoExecutive(Api api, Fixtures fixtures, Duration think) implements Journey {
-    /** The most {@code /$count} answers. */
-    static final long COUNT_CAP = 5_000;
-
     public static final String PERSONA = "pmo-executive";
     static final int PAGE = 1000;
 
@@ -36,7 +34,7 @@ public record PmoExecutive(Api api, Fixtures fixtures, Duration think) implement
     @Override
     public ChainBuilder iteration() {
         // Dataverse's /$count answers at most 5,000 (README, "Queries"), whatever the table holds
-        String total = String.valueOf(Math.min(fixtures.projects(), COUNT_CAP));
+        String total = String.valueOf(Math.min(fixtures.projects(), ListQueries.MAX_COUNT));
         String fetch = "<fetch aggregate=\"true\"><entity name=\"sensei_project\">"
                 + "<attribute name=\"statuscode\" groupby=\"true\" alias=\"status\"/>"
                 + "<attribute name=\"sensei_projectid\" aggregate=\"count\" alias=\"projects\"/>"
