@@ -8,10 +8,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -262,45 +258,7 @@ class HostileInputAcceptanceTest {
 
     /** Sends a request line (and headers) as written, over a plain socket: the HTTP client would refuse to. */
     private static LabHttp.Reply raw(String requestLine, String... headers) {
-        URI root = URI.create(http.root());
-        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
-            socket.setSoTimeout(10_000);
-            StringBuilder req = new StringBuilder(requestLine).append("\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ").append(admin)
-                    .append("\r\nConnection: close\r\n");
-            for (String h : headers) req.append(h).append("\r\n");
-            OutputStream out = socket.getOutputStream();
-            out.write(req.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int headerEnd = response.indexOf("\r\n\r\n");
-            String head = headerEnd < 0 ? response : response.substring(0, headerEnd);
-            String body = headerEnd < 0 ? "" : response.substring(headerEnd + 4);
-            java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
-            String[] lines = head.split("\r\n");
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                if (colon > 0) map.put(lines[i].substring(0, colon).trim().toLowerCase(), lines[i].substring(colon + 1).trim());
-            }
-            if ("chunked".equalsIgnoreCase(map.get("transfer-encoding"))) body = unchunk(body);
-            return new LabHttp.Reply(Integer.parseInt(lines[0].split(" ")[1]), map, body);
-        } catch (IOException e) {
-            throw new AssertionError("no answer to " + requestLine.substring(0, Math.min(80, requestLine.length())), e);
-        }
-    }
-
-    private static String unchunk(String body) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < body.length()) {
-            int eol = body.indexOf("\r\n", i);
-            if (eol < 0) break;
-            int size = Integer.parseInt(body.substring(i, eol).trim(), 16);
-            if (size == 0) break;
-            out.append(body, eol + 2, eol + 2 + size);
-            i = eol + 2 + size + 2;
-        }
-        return out.toString();
+        return http.raw(admin, requestLine, new byte[0], headers);
     }
 
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,6 +74,7 @@ final class LabHttp {
     Reply call(String method, String token, String path, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : api() + path))
                 .header("Accept", "application/json").header("OData-MaxVersion", "4.0").header("OData-Version", "4.0")
+                .timeout(java.time.Duration.ofMinutes(2))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         boolean typed = false;
         for (int i = 0; i + 1 < headers.length; i += 2) typed |= headers[i].equalsIgnoreCase("Content-Type");
@@ -93,5 +96,52 @@ final class LabHttp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Sends a request line, headers and the first bytes of a body as written, over a plain socket, with
+     * {@code Connection: close}, and reads the answer to the end: for what the HTTP client refuses to send or
+     * mishandles (malformed lines, a declared length larger than the bytes sent).
+     */
+    Reply raw(String token, String requestLine, byte[] bodyPrefix, String... headers) {
+        URI uri = URI.create(root);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            StringBuilder req = new StringBuilder(requestLine).append("\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+            if (token != null) req.append("Authorization: Bearer ").append(token).append("\r\n");
+            for (String h : headers) req.append(h).append("\r\n");
+            OutputStream out = socket.getOutputStream();
+            out.write(req.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(bodyPrefix);
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int headerEnd = response.indexOf("\r\n\r\n");
+            String head = headerEnd < 0 ? response : response.substring(0, headerEnd);
+            String body = headerEnd < 0 ? "" : response.substring(headerEnd + 4);
+            Map<String, String> map = new LinkedHashMap<>();
+            String[] lines = head.split("\r\n");
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) map.put(lines[i].substring(0, colon).trim().toLowerCase(), lines[i].substring(colon + 1).trim());
+            }
+            if ("chunked".equalsIgnoreCase(map.get("transfer-encoding"))) body = unchunk(body);
+            return new Reply(Integer.parseInt(lines[0].split(" ")[1]), map, body);
+        } catch (IOException e) {
+            throw new AssertionError("no answer to " + requestLine.substring(0, Math.min(80, requestLine.length())), e);
+        }
+    }
+
+    private static String unchunk(String body) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < body.length()) {
+            int eol = body.indexOf("\r\n", i);
+            if (eol < 0) break;
+            int size = Integer.parseInt(body.substring(i, eol).trim(), 16);
+            if (size == 0) break;
+            out.append(body, eol + 2, eol + 2 + size);
+            i = eol + 2 + size + 2;
+        }
+        return out.toString();
     }
 }
