@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param fsync          force each write batch to disk before acknowledging it (power-loss durability)
  * @param platform       service protection, cost model, latency injection and clock
  * @param dayIndexes     also index date-only columns by day, so that closed day ranges start or narrow a query (off by
- *                       default: README, "Query engine", for what it saves and costs)
+ *                       default: README, "Queries", for what it saves and costs)
  */
 public record ServerConfig(String bind, int port, Path dataDir, Optional<String> dataset,
                            Duration tokenLifetime, long maxBodyBytes, boolean fsync, PlatformConfig platform, boolean dayIndexes) {

@@ -37,7 +37,7 @@ public final class Planner {
         List<Start.Ids> indexed = new ArrayList<>();
         for (IndexHint hint : hints) {
             Start s = fromHint(ctx, maybe.orElse(null), hint);
-            if (s instanceof Start.Ids ids && !ids.sets().isEmpty() && ids.explicit().isEmpty()) indexed.add(ids);
+            if (s instanceof Start.Ids ids && fromIndexOnly(ids)) indexed.add(ids);
             if (s != null && (best == null || s.estimate() < best.estimate())) best = s;
         }
         best = narrowed(best, indexed);
@@ -66,6 +66,9 @@ public final class Planner {
         return new Start.Ids("index:" + hint.column(), index.buckets(hint.column(), values), new TreeSet<>());
     }
 
+    /** Index buckets and no explicit ids: a start that can be intersected with another. */
+    private static boolean fromIndexOnly(Start.Ids ids) { return !ids.sets().isEmpty() && ids.explicit().isEmpty(); }
+
     /**
      * The best index start, intersected with the smallest start on another column when that one is at most
      * {@value #INTERSECT_RATIO} times larger: walking both id lists in order costs far less per id than reading a row,
@@ -73,7 +76,7 @@ public final class Planner {
      * months' days, 16,290 are read).
      */
     private static Start narrowed(Start best, List<Start.Ids> indexed) {
-        if (!(best instanceof Start.Ids first) || !indexed.contains(first)) return best;
+        if (!(best instanceof Start.Ids first) || !fromIndexOnly(first)) return best;
         Start.Ids other = null;
         for (Start.Ids s : indexed) {
             if (s == first || s.source().equals(first.source())) continue;

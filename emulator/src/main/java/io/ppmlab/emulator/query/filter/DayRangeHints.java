@@ -23,8 +23,8 @@ final class DayRangeHints {
 
     private DayRangeHints() {}
 
-    /** A bound some conjunct puts on a column: either side may be absent (null function or null value). */
-    private record Bound(String column, Function<EvalContext, Object> low, Function<EvalContext, Object> high) {}
+    /** The bounds some conjunct puts on a column, per request: either side may be open (null). */
+    private record Bound(String column, Function<EvalContext, Range.Bounds> bounds) {}
 
     /** Adds one hint per date-only column that the given conjuncts bound, when {@code minBounds} or more of them do. */
     static void add(List<Cond> conjuncts, int minBounds, List<IndexHint> out) {
@@ -41,8 +41,7 @@ final class DayRangeHints {
     private static Bound bound(Cond c) {
         if (c instanceof Range r) {
             if (r.negate() || !onDateColumn(r.operand())) return null;
-            Function<EvalContext, Range.Bounds> f = r.bounds();
-            return new Bound(r.operand().column().name(), ctx -> f.apply(ctx).low(), ctx -> f.apply(ctx).high());
+            return new Bound(r.operand().column().name(), r.bounds());
         }
         if (c instanceof Compare cmp && !cmp.leftNull() && !cmp.rightNull()) {
             boolean pathLeft = cmp.left() instanceof PropertyPath;
@@ -53,7 +52,8 @@ final class DayRangeHints {
             Expr.Op op = cmp.op();
             if (op != Expr.Op.GE && op != Expr.Op.GT && op != Expr.Op.LE && op != Expr.Op.LT) return null;
             boolean lower = (op == Expr.Op.GE || op == Expr.Op.GT) == pathLeft; // column >= v, or v <= column
-            return lower ? new Bound(p.column().name(), ctx -> v, ctx -> null) : new Bound(p.column().name(), ctx -> null, ctx -> v);
+            Range.Bounds b = lower ? Range.Bounds.closed(v, null) : Range.Bounds.closed(null, v);
+            return new Bound(p.column().name(), ctx -> b);
         }
         return null;
     }
@@ -75,14 +75,13 @@ final class DayRangeHints {
         LocalDate low = null;
         LocalDate high = null;
         for (Bound b : bounds) {
-            Object l = b.low().apply(ctx);
-            if (l != null) {
-                LocalDate d = Values.date(l);
+            Range.Bounds r = b.bounds().apply(ctx);
+            if (r.low() != null) {
+                LocalDate d = Values.date(r.low());
                 if (low == null || d.isAfter(low)) low = d;
             }
-            Object h = b.high().apply(ctx);
-            if (h != null) {
-                LocalDate d = Values.date(h);
+            if (r.high() != null) {
+                LocalDate d = Values.date(r.high());
                 if (high == null || d.isBefore(high)) high = d;
             }
         }

@@ -1,5 +1,6 @@
 package io.ppmlab.emulator.query.filter;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -29,7 +30,7 @@ record Range(PropertyPath operand, Function<EvalContext, Bounds> bounds, boolean
 
     /** A closed range on a date-only column (Between, On, ThisMonth, ...) is an index hint by itself: its days. */
     @Override
-    public void hints(java.util.List<IndexHint> out) { DayRangeHints.add(java.util.List.of(this), 1, out); }
+    public void hints(List<IndexHint> out) { DayRangeHints.add(List.of(this), 1, out); }
 
     @Override
     public Pred bind(EvalContext ctx) {
